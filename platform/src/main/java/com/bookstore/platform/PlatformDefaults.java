@@ -1,0 +1,34 @@
+package com.bookstore.platform;
+
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Settings every service shares, at the lowest precedence so a service or the environment can still override
+ * them (except open-in-view, which the routing refuses to run with).
+ */
+public final class PlatformDefaults implements EnvironmentPostProcessor {
+
+    static final Map<String, Object> DEFAULTS = Map.ofEntries(
+            Map.entry("spring.jpa.open-in-view", "false"),
+            Map.entry("spring.mvc.problemdetails.enabled", "true"),
+            Map.entry("server.error.include-stacktrace", "never"),
+            Map.entry("server.error.include-message", "never"),
+            Map.entry("server.shutdown", "graceful"),
+            Map.entry("server.forward-headers-strategy", "native"),
+            Map.entry("spring.threads.virtual.enabled", "true"),
+            Map.entry("management.health.db.enabled", "false"),
+            Map.entry("management.endpoints.web.exposure.include", "health,info,prometheus,metrics"),
+            Map.entry("management.endpoint.health.show-details", "always"),
+            Map.entry("management.endpoint.health.probes.enabled", "true"),
+            Map.entry("spring.jpa.properties.hibernate.jdbc.time_zone", "UTC"),
+            Map.entry("spring.jackson.time-zone", "UTC"));
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        environment.getPropertySources().addLast(new MapPropertySource("bookstorePlatformDefaults", DEFAULTS));
+    }
+}

@@ -1,0 +1,68 @@
+package com.bookstore.platform.consistency;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Optional;
+
+/**
+ * The consistency position of the request being served on this thread: the one the client sent, replaced by the
+ * writer's position after each read-write transaction commits. It lives in the client (cookie or header), never on
+ * a pooled connection; this holder only carries it through one request.
+ */
+public final class ConsistencyContext {
+
+    private static final ThreadLocal<ConsistencyContext> CURRENT = new ThreadLocal<>();
+
+    private final HttpServletResponse response;
+    private final boolean secureCookie;
+    private volatile String position;
+
+    private ConsistencyContext(String position, HttpServletResponse response, boolean secureCookie) {
+        this.position = position;
+        this.response = response;
+        this.secureCookie = secureCookie;
+    }
+
+    static ConsistencyContext open(String position, HttpServletResponse response, boolean secureCookie) {
+        ConsistencyContext context = new ConsistencyContext(position, response, secureCookie);
+        CURRENT.set(context);
+        return context;
+    }
+
+    static void close() {
+        CURRENT.remove();
+    }
+
+    /** Whether a request is being served on this thread (positions are only captured for clients). */
+    public static boolean isActive() {
+        return CURRENT.get() != null;
+    }
+
+    /** The position reads in this request must see, if the client sent one or this request wrote. */
+    public static Optional<String> requiredPosition() {
+        ConsistencyContext context = CURRENT.get();
+        return context == null ? Optional.empty() : Optional.ofNullable(context.position);
+    }
+
+    /** Records the writer's position after a commit and hands it to the client, if the response is still open. */
+    public static void recordWrite(String position) {
+        ConsistencyContext context = CURRENT.get();
+        if (context == null || position == null || position.isBlank()) {
+            return;
+        }
+        context.position = position;
+        HttpServletResponse response = context.response;
+        if (response.isCommitted()) {
+            return;
+        }
+        String token = ConsistencyToken.encode(position);
+        response.setHeader(ConsistencyToken.NAME, token);
+        Cookie cookie = new Cookie(ConsistencyToken.NAME, token);
+        cookie.setPath("/");
+        cookie.setHttpOnly(true);
+        cookie.setSecure(context.secureCookie);
+        cookie.setMaxAge(ConsistencyToken.COOKIE_MAX_AGE_SECONDS);
+        cookie.setAttribute("SameSite", "Lax");
+        response.addCookie(cookie);
+    }
+}

@@ -1,0 +1,60 @@
+package com.bookstore.platform.consistency;
+
+import com.bookstore.platform.datasource.ReplicationDialect;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Reads the client's consistency token (header first, then cookie) into the {@link ConsistencyContext} for the
+ * request. A token that is not a well-formed position of this cluster's dialect is ignored, never an error.
+ */
+public final class ConsistencyTokenFilter extends OncePerRequestFilter {
+
+    private final ReplicationDialect dialect;
+
+    public ConsistencyTokenFilter(ReplicationDialect dialect) {
+        this.dialect = dialect;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String position = wellFormed(request.getHeader(ConsistencyToken.NAME));
+        if (position == null) {
+            position = wellFormed(cookieValue(request));
+        }
+        boolean secure = request.isSecure() || "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto"));
+        ConsistencyContext.open(position, response, secure);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            ConsistencyContext.close();
+        }
+    }
+
+    private String wellFormed(String token) {
+        if (token == null || token.isBlank() || token.length() > ConsistencyToken.MAX_LENGTH) {
+            return null;
+        }
+        String position = ConsistencyToken.decode(token);
+        return dialect.isWellFormed(position) ? position : null;
+    }
+
+    private static String cookieValue(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return null;
+        }
+        for (Cookie cookie : cookies) {
+            if (ConsistencyToken.NAME.equals(cookie.getName())) {
+                return cookie.getValue();
+            }
+        }
+        return null;
+    }
+}

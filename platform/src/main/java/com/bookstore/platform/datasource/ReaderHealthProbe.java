@@ -1,0 +1,173 @@
+package com.bookstore.platform.datasource;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Probes every reader, and the writer, on a schedule, each on its own thread and its own connection (outside the
+ * request pools): reachable within the connect timeout, {@code read_only}, replication threads, lag within the
+ * bound. A replica whose receiver lost the primary is still used while the writer is unreachable too (it holds
+ * everything the primary committed before going away), and skipped while the writer is reachable (it is cut off
+ * and falling behind).
+ */
+final class ReaderHealthProbe implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ReaderHealthProbe.class);
+
+    private final List<ReaderEndpoint> readers;
+    private final List<RoutingDataSourceProperties.Endpoint> targets;
+    private final ReplicationDialect dialect;
+    private final RoutingDataSourceProperties properties;
+    private final Connection[] connections;
+    private final ScheduledExecutorService scheduler;
+    private volatile boolean writerReachable = true;
+
+    ReaderHealthProbe(
+            List<ReaderEndpoint> readers, ReplicationDialect dialect, RoutingDataSourceProperties properties) {
+        this.readers = readers;
+        this.targets = new ArrayList<>(properties.readers());
+        this.targets.add(properties.writer());
+        this.dialect = dialect;
+        this.properties = properties;
+        this.connections = new Connection[targets.size()];
+        this.scheduler = Executors.newScheduledThreadPool(targets.size(), runnable -> {
+            Thread thread = new Thread(runnable, "db-probe");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Probes everything once (so routing starts informed), then on the configured interval. */
+    void start() {
+        probeWriter();
+        List<Thread> first = IntStream.range(0, readers.size())
+                .mapToObj(i -> Thread.ofVirtual().start(() -> probeReader(i)))
+                .toList();
+        for (Thread thread : first) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        long interval = properties.probeInterval().toMillis();
+        scheduler.scheduleWithFixedDelay(this::probeWriter, interval, interval, TimeUnit.MILLISECONDS);
+        for (int i = 0; i < readers.size(); i++) {
+            int index = i;
+            scheduler.scheduleWithFixedDelay(() -> probeReader(index), interval, interval, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void probeWriter() {
+        int index = targets.size() - 1;
+        boolean reachable;
+        try {
+            reachable = connection(index)
+                    .isValid((int) Math.max(1, properties.connectTimeout().toSeconds()));
+        } catch (SQLException | RuntimeException e) {
+            reachable = false;
+        }
+        if (!reachable) {
+            closeQuietly(index);
+        }
+        if (reachable != writerReachable) {
+            log.warn("Writer is now {}", reachable ? "reachable" : "UNREACHABLE");
+        }
+        writerReachable = reachable;
+    }
+
+    private void probeReader(int index) {
+        ReaderEndpoint reader = readers.get(index);
+        ReaderEndpoint.State before = reader.state();
+        try {
+            Connection connection = connection(index);
+            boolean readOnly;
+            ReplicationDialect.ReplicaStatus status;
+            try (Statement statement = connection.createStatement()) {
+                try (ResultSet rs = statement.executeQuery("SELECT @@global.read_only")) {
+                    rs.next();
+                    readOnly = rs.getBoolean(1);
+                }
+                try (ResultSet rs = statement.executeQuery(dialect.replicaStatusQuery())) {
+                    status = rs.next() ? dialect.readReplicaStatus(rs) : ReplicationDialect.ReplicaStatus.NOT_A_REPLICA;
+                }
+            }
+            reader.observed(classify(status), status.lagSeconds(), readOnly, null);
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(index);
+            reader.observed(ReaderEndpoint.State.DOWN, null, null, e.getMessage());
+        }
+        if (before != reader.state()) {
+            log.info(
+                    "Reader {} is now {}{}",
+                    reader.name(),
+                    reader.state(),
+                    reader.lastError() == null ? "" : " (" + reader.lastError() + ")");
+        }
+    }
+
+    ReaderEndpoint.State classify(ReplicationDialect.ReplicaStatus status) {
+        if (!status.applying()) {
+            return ReaderEndpoint.State.NOT_REPLICATING;
+        }
+        if (!status.receiving()) {
+            return writerReachable ? ReaderEndpoint.State.NOT_REPLICATING : ReaderEndpoint.State.UP;
+        }
+        if (status.lagSeconds() == null
+                || status.lagSeconds() > properties.maxReplicaLag().toSeconds()) {
+            return ReaderEndpoint.State.LAGGING;
+        }
+        return ReaderEndpoint.State.UP;
+    }
+
+    private Connection connection(int index) throws SQLException {
+        Connection existing = connections[index];
+        if (existing != null && !existing.isClosed()) {
+            return existing;
+        }
+        RoutingDataSourceProperties.Endpoint endpoint = targets.get(index);
+        Properties info = new Properties();
+        info.setProperty("user", endpoint.username());
+        if (endpoint.password() != null) {
+            info.setProperty("password", endpoint.password());
+        }
+        String bound = Long.toString(properties.connectTimeout().toMillis());
+        info.setProperty("connectTimeout", bound);
+        info.setProperty("socketTimeout", bound);
+        Connection connection = DriverManager.getConnection(endpoint.url(), info);
+        connections[index] = connection;
+        return connection;
+    }
+
+    private void closeQuietly(int index) {
+        Connection connection = connections[index];
+        connections[index] = null;
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // Already broken; nothing to release.
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        for (int i = 0; i < connections.length; i++) {
+            closeQuietly(i);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package com.bookstore.testkit;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * Command line for {@code ./bookstore}: {@code up DIR [PRIMARY_PORT REPLICA_PORT...]}, {@code down DIR},
+ * {@code status DIR}, {@code provision DIR SCHEMA WRITER_USER WRITER_PASSWORD READER_USER READER_PASSWORD},
+ * {@code ports DIR}. Servers started here outlive this JVM; they are stopped by PID with {@code down}.
+ */
+public final class ReplicaSetCli {
+
+    private ReplicaSetCli() {}
+
+    public static void main(String[] args) {
+        if (args.length < 2) {
+            usage();
+        }
+        Path dir = Path.of(args[1]).toAbsolutePath();
+        try {
+            switch (args[0]) {
+                case "up" -> up(dir, Arrays.copyOfRange(args, 2, args.length));
+                case "down" -> {
+                    if (ReplicaSet.exists(dir)) {
+                        ReplicaSet.open(dir, 0).stop();
+                    }
+                }
+                case "status" -> System.exit(status(dir) ? 0 : 1);
+                case "provision" -> {
+                    if (args.length != 7) {
+                        usage();
+                    }
+                    ReplicaSet set = ReplicaSet.open(dir, 0);
+                    set.provisionSchema(args[2], args[3], args[4], args[5], args[6]);
+                    set.awaitReplicasCaughtUp(Duration.ofSeconds(30));
+                }
+                case "ports" -> {
+                    ReplicaSet set = ReplicaSet.open(dir, 0);
+                    set.all().forEach(server -> System.out.println(server.name() + "=" + server.port()));
+                }
+                default -> usage();
+            }
+        } catch (IllegalStateException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static void up(Path dir, String[] portArgs) {
+        int[] ports = Arrays.stream(portArgs).mapToInt(Integer::parseInt).toArray();
+        int replicas = ports.length > 1 ? ports.length - 1 : 2;
+        ReplicaSet set = ReplicaSet.open(dir, replicas, ports);
+        set.start();
+        status(dir);
+    }
+
+    /** Prints one line per server; true when every server runs and every replica replicates. */
+    private static boolean status(Path dir) {
+        if (!ReplicaSet.exists(dir)) {
+            System.out.println("database      not created");
+            return false;
+        }
+        boolean healthy = true;
+        for (MariaDbServer server : ReplicaSet.open(dir, 0).all()) {
+            String state;
+            if (!server.isRunning()) {
+                state = "stopped";
+                healthy = false;
+            } else if (!server.isReplica()) {
+                state = "running  pid " + server.pid().getAsLong() + "  read-write";
+            } else {
+                Map<String, String> replication = server.replicaStatus();
+                boolean io = "Yes".equals(replication.get("Slave_IO_Running"));
+                boolean sql = "Yes".equals(replication.get("Slave_SQL_Running"));
+                String lag = replication.get("Seconds_Behind_Master");
+                healthy &= io && sql;
+                state = "running  pid " + server.pid().getAsLong() + "  read-only  replication "
+                        + (io && sql ? "running" : "BROKEN (io=" + io + ", sql=" + sql + ")")
+                        + "  lag " + (lag == null ? "unknown" : lag + "s");
+            }
+            System.out.printf("%-13s 127.0.0.1:%-6d %s%n", server.name(), server.port(), state);
+        }
+        return healthy;
+    }
+
+    private static void usage() {
+        System.err.println(
+                "usage: ReplicaSetCli up|down|status|ports DIR [PORTS...] | provision DIR SCHEMA WUSER WPASS RUSER RPASS");
+        System.exit(64);
+    }
+}
