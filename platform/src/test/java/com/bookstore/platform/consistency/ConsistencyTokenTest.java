@@ -12,6 +12,7 @@ class ConsistencyTokenTest {
         String token = ConsistencyToken.encode(mysqlSet);
         assertThat(token).doesNotContain(",", " ", "\n");
         assertThat(ConsistencyToken.decode(token)).isEqualTo(mysqlSet.replace("\n", ""));
-        assertThat(ConsistencyToken.decode(ConsistencyToken.encode("0-1-42,1-2-7"))).isEqualTo("0-1-42,1-2-7");
+        assertThat(ConsistencyToken.decode(ConsistencyToken.encode("0-1-42,1-2-7")))
+                .isEqualTo("0-1-42,1-2-7");
     }
 }

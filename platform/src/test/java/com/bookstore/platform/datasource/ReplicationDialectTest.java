@@ -30,12 +30,14 @@ class ReplicationDialectTest {
 
     @Test
     void positionsFromClientsMustHaveTheDialectsSyntax() {
-        assertThat(mysql.isWellFormed("3E11FA47-71CA-11E1-9E33-C80AA9429562:1-5")).isTrue();
+        assertThat(mysql.isWellFormed("3E11FA47-71CA-11E1-9E33-C80AA9429562:1-5"))
+                .isTrue();
         assertThat(mysql.isWellFormed("3e11fa47-71ca-11e1-9e33-c80aa9429562:1-5:7,"
                         + "4e11fa47-71ca-11e1-9e33-c80aa9429562:tag_1:1-3"))
                 .isTrue();
         assertThat(mysql.isWellFormed("0-1-42")).isFalse();
-        assertThat(mysql.isWellFormed("3e11fa47-71ca-11e1-9e33-c80aa9429562:1-5'; DROP TABLE x")).isFalse();
+        assertThat(mysql.isWellFormed("3e11fa47-71ca-11e1-9e33-c80aa9429562:1-5'; DROP TABLE x"))
+                .isFalse();
 
         assertThat(mariadb.isWellFormed("0-1-42")).isTrue();
         assertThat(mariadb.isWellFormed("0-1-42,1-2-7")).isTrue();
