@@ -61,5 +61,7 @@ class AuthApplicationTest {
                         HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body())
+                .contains("\"type\":\"https://bookstore.example/problems/404\"", "\"title\"", "\"detail\"");
     }
 }

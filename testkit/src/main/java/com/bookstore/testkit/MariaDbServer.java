@@ -129,7 +129,7 @@ public final class MariaDbServer {
                     "--gtid-strict-mode=ON",
                     "--sync-binlog=1",
                     "--innodb-flush-log-at-trx-commit=1",
-                    "--rpl-semi-sync-master-enabled=ON",
+                    "--rpl-semi-sync-master-enabled=" + (replica ? "OFF" : "ON"),
                     "--rpl-semi-sync-slave-enabled=ON",
                     "--rpl-semi-sync-master-wait-point=AFTER_SYNC",
                     "--rpl-semi-sync-master-timeout=1000",

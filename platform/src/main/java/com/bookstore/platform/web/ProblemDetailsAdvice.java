@@ -40,6 +40,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
+    /** Spring's own answers (404, 405, 415, unreadable body…) get a type too, like every problem of ours. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(
+            Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getType() == null
+                        || "about:blank".equals(problem.getType().toString()))) {
+            problem.setType(typeFor(statusCode.value()));
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException ex) {
         List<Map<String, String>> errors = ex.getConstraintViolations().stream()
@@ -86,8 +98,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     static ProblemDetail problem(HttpStatus status, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
-        problem.setType(URI.create("https://bookstore.example/problems/" + status.value()));
+        problem.setType(typeFor(status.value()));
         return problem;
+    }
+
+    static URI typeFor(int status) {
+        return URI.create("https://bookstore.example/problems/" + status);
     }
 
     private static String lastNode(String path) {

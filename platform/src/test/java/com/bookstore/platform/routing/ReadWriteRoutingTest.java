@@ -213,6 +213,7 @@ class ReadWriteRoutingTest {
         assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(refused.headers().firstValue("Retry-After")).isPresent();
         assertThat(refused.body()).doesNotContain("SQL", "Exception", "at com.");
+        assertThat(body(refused).get("type").asString()).isEqualTo("https://bookstore.example/problems/503");
         assertThat(took).isLessThan(CONNECT_TIMEOUT.plusSeconds(3));
         assertThat(notes.read(id).text()).as("reads keep working from replicas").isEqualTo("before-outage");
 

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Brings the whole local stack up on a fresh state folder and other ports, checks it as a user would,
+# takes it down and up again (data kept), and down once more (every PID gone). Prints "N passed, N failed".
+set -uo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export BOOKSTORE_HOME="$(mktemp -d /tmp/bookstore-smoke.XXXXXX)"
+export BOOKSTORE_HTTPS_PORT=18443 BOOKSTORE_HTTP_PORT=18080
+export BOOKSTORE_DB_PORTS="23306 23307 23308" BOOKSTORE_SERVICE_PORT_BASE=19000
+BASE="https://localhost:$BOOKSTORE_HTTPS_PORT"
+passed=0 failed=0
+
+check() { # description, command...
+  local description="$1"; shift
+  if "$@" >/dev/null 2>&1; then
+    passed=$((passed + 1)); echo "  ok    $description"
+  else
+    failed=$((failed + 1)); echo "  FAIL  $description"
+  fi
+}
+header() { curl -sk -D - -o /dev/null "$@" | tr -d '\r'; }
+export -f header
+admin_sql() { mariadb -h 127.0.0.1 -P "$1" -u bookstore_admin -padmin-local-only -N -e "$2"; }
+recorded_pids() { cat "$BOOKSTORE_HOME"/run/*.pid "$BOOKSTORE_HOME"/nginx/run/nginx.pid "$BOOKSTORE_HOME"/db/*/mariadbd.pid 2>/dev/null; }
+cleanup() { "$ROOT/bookstore" down >/dev/null 2>&1 || true; rm -rf "$BOOKSTORE_HOME"; }
+trap cleanup EXIT
+
+if ! "$ROOT/bookstore" up --no-build; then
+  echo "  FAIL  ./bookstore up"; "$ROOT/bookstore" logs || true
+  echo "0 passed, 1 failed"; exit 1
+fi
+status="$("$ROOT/bookstore" status)"; status_rc=$?
+echo "$status"
+check "status reports every component healthy" test "$status_rc" -eq 0
+check "status shows replication running on both replicas" test "$(grep -c 'replication running' <<< "$status")" -eq 2
+check "nginx answers over HTTPS" curl -skf "$BASE/nginx-health"
+check "HTTP redirects to HTTPS with 308" bash -c "curl -s -o /dev/null -w '%{http_code} %{redirect_url}' http://localhost:$BOOKSTORE_HTTP_PORT/books | grep -q '^308 https://localhost:$BOOKSTORE_HTTPS_PORT/books'"
+check "HTTP/2 is negotiated" bash -c "curl -sk --http2 -o /dev/null -w '%{http_version}' $BASE/nginx-health | grep -qx 2"
+check "HSTS is sent" bash -c "header $BASE/nginx-health | grep -qi '^strict-transport-security: max-age=63072000'"
+check "TLS 1.1 is refused" bash -c "! curl -sk --tlsv1.1 --tls-max 1.1 -o /dev/null $BASE/nginx-health"
+check "a service answers through nginx with problem+json" bash -c "header -H 'Accept: application/json' $BASE/no/such/page | grep -qi '^content-type: application/problem+json'"
+check "/actuator is not served publicly" bash -c "curl -sk -o /dev/null -w '%{http_code}' $BASE/actuator/health | grep -qx 404"
+check "/internal is not served publicly" bash -c "curl -sk -o /dev/null -w '%{http_code}' $BASE/internal/anything | grep -qx 404"
+
+admin_sql 23306 "CREATE DATABASE IF NOT EXISTS smoke; CREATE TABLE IF NOT EXISTS smoke.kept (v INT); INSERT INTO smoke.kept VALUES (42)"
+sleep 1
+"$ROOT/bookstore" down
+pids="$(recorded_pids)"
+check "down stops every process it started" bash -c "for p in $(echo $pids); do ! kill -0 \$p 2>/dev/null || exit 1; done"
+"$ROOT/bookstore" up --no-build >/dev/null
+check "data survives down and up (read on a replica)" bash -c "mariadb -h 127.0.0.1 -P 23307 -u bookstore_admin -padmin-local-only -N -e 'SELECT v FROM smoke.kept' | grep -qx 42"
+pids="$(recorded_pids)"
+"$ROOT/bookstore" down >/dev/null
+check "the second down stops everything too" bash -c "for p in $(echo $pids); do ! kill -0 \$p 2>/dev/null || exit 1; done"
+
+echo "stack: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
