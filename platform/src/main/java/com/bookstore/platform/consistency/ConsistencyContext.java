@@ -33,6 +33,23 @@ public final class ConsistencyContext {
         CURRENT.remove();
     }
 
+    /**
+     * For work outside an HTTP request (a scheduled job, a message consumer) that must read what it, or its
+     * caller, wrote: reads on this thread wait for {@code position} (or for the job's own later writes) until the
+     * scope is closed.
+     */
+    public static Scope enter(String position) {
+        open(position, null, false);
+        return ConsistencyContext::close;
+    }
+
+    /** Ends what {@link #enter(String)} began. */
+    @FunctionalInterface
+    public interface Scope extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     /** Whether a request is being served on this thread (positions are only captured for clients). */
     public static boolean isActive() {
         return CURRENT.get() != null;
@@ -52,7 +69,7 @@ public final class ConsistencyContext {
         }
         context.position = position;
         HttpServletResponse response = context.response;
-        if (response.isCommitted()) {
+        if (response == null || response.isCommitted()) {
             return;
         }
         String token = ConsistencyToken.encode(position);
