@@ -52,16 +52,17 @@ class CatalogApplicationTest {
     }
 
     @Test
-    void anUnknownPathIsAProblemDetail() throws Exception {
+    void anUnauthenticatedRequestIsA401ProblemDetail() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/no/such/page"))
                                 .header("Accept", "application/json")
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(response.body())
-                .contains("\"type\":\"https://bookstore.example/problems/404\"", "\"title\"", "\"detail\"");
+                .contains("\"type\":\"https://bookstore.example/problems/401\"", "\"title\"", "\"detail\"");
     }
 }

@@ -1,0 +1,63 @@
+package com.bookstore.auth.accounts;
+
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Account storage. Every method runs on the writer: these answers decide logins and registrations, including a
+ * login right after registering, when the replicas may not have the account yet.
+ */
+@Service
+public class UserAccounts {
+
+    private final UserRepository users;
+
+    UserAccounts(UserRepository users) {
+        this.users = users;
+    }
+
+    @Transactional
+    public UserView create(String email, String displayName, String passwordHash, Set<Role> roles) {
+        String normalized = EmailAddresses.normalize(email);
+        if (users.existsByEmail(normalized)) {
+            throw new EmailTakenException();
+        }
+        try {
+            return UserView.of(users.saveAndFlush(new User(normalized, displayName.trim(), passwordHash, roles)));
+        } catch (DataIntegrityViolationException raceLostToAnotherRegistration) {
+            throw new EmailTakenException();
+        }
+    }
+
+    @Transactional
+    public Optional<Credentials> credentials(String email) {
+        return users.findByEmail(EmailAddresses.normalize(email))
+                .map(user -> new Credentials(UserView.of(user), user.passwordHash()));
+    }
+
+    @Transactional
+    public Optional<UserView> find(long id) {
+        return users.findById(id).map(UserView::of);
+    }
+
+    @Transactional
+    public void replaceHash(long id, String newHash) {
+        users.findById(id).ifPresent(user -> user.changePasswordHash(newHash));
+    }
+
+    @Transactional
+    public boolean anyAdmin() {
+        return users.existsByRolesContaining(Role.ADMIN);
+    }
+
+    @Transactional
+    public boolean exists(String email) {
+        return users.existsByEmail(EmailAddresses.normalize(email));
+    }
+
+    /** An account and its stored hash, for checking a password. */
+    public record Credentials(UserView user, String passwordHash) {}
+}

@@ -1,0 +1,99 @@
+package com.bookstore.auth.login;
+
+import com.bookstore.auth.config.AuthProperties;
+import com.bookstore.platform.web.RateLimitedException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Slows down password guessing. Per account: the first {@code freeFailures} failures cost nothing, each further
+ * one doubles a forced wait (1 s, 2 s, 4 s…), and {@code lockAfterFailures} lock the account for
+ * {@code lockDuration}. Per client address: {@code addressFailures} failures within the window block the address
+ * for the rest of it. Unknown accounts are counted like real ones, so throttling reveals nothing. State lives on
+ * the writer and is locked while decided, so instances agree and parallel guesses are all counted.
+ */
+@Service
+public class LoginThrottle {
+
+    private final ThrottleRepository entries;
+    private final AuthProperties.Throttle rules;
+    private final Clock clock;
+
+    LoginThrottle(ThrottleRepository entries, AuthProperties properties, Clock clock) {
+        this.entries = entries;
+        this.rules = properties.throttle();
+        this.clock = clock;
+    }
+
+    /** Refuses with 429 and Retry-After while the account or the address is blocked. */
+    @Transactional
+    public void checkAllowed(String account, String address) {
+        Instant now = clock.instant();
+        for (String key : new String[] {accountKey(account), addressKey(address)}) {
+            Optional<Instant> blockedUntil =
+                    entries.findById(key).map(ThrottleEntry::blockedUntil).filter(until -> until.isAfter(now));
+            if (blockedUntil.isPresent()) {
+                throw new RateLimitedException(
+                        "Too many failed sign-ins. Please wait before trying again.",
+                        Duration.between(now, blockedUntil.get()));
+            }
+        }
+    }
+
+    @Transactional
+    public void recordFailure(String account, String address) {
+        Instant now = clock.instant();
+        ThrottleEntry byAccount = lockOrCreate(accountKey(account), now);
+        int accountFailures = byAccount.failures() + 1;
+        Instant accountBlock = null;
+        if (accountFailures >= rules.lockAfterFailures()) {
+            accountBlock = now.plus(rules.lockDuration());
+        } else if (accountFailures > rules.freeFailures()) {
+            accountBlock = now.plusSeconds(1L << (accountFailures - rules.freeFailures() - 1));
+        }
+        byAccount.fail(accountBlock);
+
+        ThrottleEntry byAddress = lockOrCreate(addressKey(address), now);
+        Instant addressBlock = byAddress.failures() + 1 >= rules.addressFailures()
+                ? byAddress.windowStartedAt().plus(rules.window())
+                : null;
+        byAddress.fail(addressBlock);
+    }
+
+    @Transactional
+    public void recordSuccess(String account) {
+        entries.deleteById(accountKey(account));
+    }
+
+    private ThrottleEntry lockOrCreate(String key, Instant now) {
+        ThrottleEntry entry = entries.lock(key).orElseGet(() -> create(key, now));
+        boolean windowOver = entry.windowStartedAt().plus(rules.window()).isBefore(now);
+        boolean blocked = entry.blockedUntil() != null && entry.blockedUntil().isAfter(now);
+        if (windowOver && !blocked) {
+            entry.restartWindow(now);
+        }
+        return entry;
+    }
+
+    private ThrottleEntry create(String key, Instant now) {
+        try {
+            entries.saveAndFlush(new ThrottleEntry(key, now));
+        } catch (DataIntegrityViolationException createdConcurrently) {
+            // Another instance created it first; lock theirs below.
+        }
+        return entries.lock(key).orElseThrow();
+    }
+
+    static String accountKey(String email) {
+        return "account:" + email;
+    }
+
+    static String addressKey(String address) {
+        return "address:" + address;
+    }
+}

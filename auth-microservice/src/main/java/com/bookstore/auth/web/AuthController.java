@@ -1,0 +1,112 @@
+package com.bookstore.auth.web;
+
+import com.bookstore.auth.accounts.Registration;
+import com.bookstore.auth.accounts.UserAccounts;
+import com.bookstore.auth.accounts.UserView;
+import com.bookstore.auth.login.SignIn;
+import com.bookstore.auth.login.SignOut;
+import com.bookstore.platform.security.SessionCookies;
+import com.bookstore.platform.web.NotAuthenticatedException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.CookieValue;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The JSON API of accounts and sessions: register, login, refresh, logout, me. */
+@RestController
+@RequestMapping("/api/auth")
+class AuthController {
+
+    private final Registration registration;
+    private final SignIn signIn;
+    private final SignOut signOut;
+    private final UserAccounts accounts;
+    private final SessionCookieWriter cookies;
+
+    AuthController(
+            Registration registration,
+            SignIn signIn,
+            SignOut signOut,
+            UserAccounts accounts,
+            SessionCookieWriter cookies) {
+        this.registration = registration;
+        this.signIn = signIn;
+        this.signOut = signOut;
+        this.accounts = accounts;
+        this.cookies = cookies;
+    }
+
+    @PostMapping("/register")
+    ResponseEntity<UserView> register(@Valid @RequestBody AuthApi.RegisterRequest request) {
+        UserView user = registration.register(request.email(), request.password(), request.displayName());
+        return ResponseEntity.created(URI.create("/api/auth/me")).body(user);
+    }
+
+    @PostMapping("/login")
+    AuthApi.TokenResponse login(
+            @Valid @RequestBody AuthApi.LoginRequest request, HttpServletRequest http, HttpServletResponse response) {
+        SignIn.Session session = signIn.signIn(request.email(), request.password(), http.getRemoteAddr());
+        cookies.write(response, session);
+        return tokens(session);
+    }
+
+    @PostMapping("/refresh")
+    AuthApi.TokenResponse refresh(
+            @RequestBody(required = false) AuthApi.RefreshRequest request,
+            @CookieValue(name = SessionCookies.REFRESH_TOKEN, required = false) String cookie,
+            HttpServletResponse response) {
+        String presented = request != null && request.refreshToken() != null ? request.refreshToken() : cookie;
+        if (presented == null || presented.isBlank()) {
+            throw new NotAuthenticatedException("A refresh token is required.");
+        }
+        SignIn.Session session = signIn.refresh(presented);
+        cookies.write(response, session);
+        return tokens(session);
+    }
+
+    @PostMapping("/logout")
+    ResponseEntity<Void> logout(
+            @AuthenticationPrincipal Jwt accessToken,
+            @RequestBody(required = false) AuthApi.RefreshRequest request,
+            @CookieValue(name = SessionCookies.REFRESH_TOKEN, required = false) String cookie,
+            HttpServletResponse response) {
+        if (accessToken != null) {
+            signOut.endSession(accessToken.getId(), accessToken.getExpiresAt(), accessToken.getClaimAsString("sid"));
+        }
+        String refresh = request != null && request.refreshToken() != null ? request.refreshToken() : cookie;
+        if (refresh != null && !refresh.isBlank()) {
+            signOut.endSessionOf(refresh);
+        }
+        cookies.clear(response);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/me")
+    UserView me(@AuthenticationPrincipal Jwt accessToken) {
+        return accounts.find(Long.parseLong(accessToken.getSubject()))
+                .orElseThrow(() -> new NotAuthenticatedException("This account no longer exists."));
+    }
+
+    private static AuthApi.TokenResponse tokens(SignIn.Session session) {
+        long expiresIn = Math.max(
+                0,
+                Duration.between(Instant.now(), session.accessToken().expiresAt())
+                        .toSeconds());
+        return new AuthApi.TokenResponse(
+                session.accessToken().value(),
+                "Bearer",
+                expiresIn,
+                session.refreshToken().value());
+    }
+}

@@ -1,0 +1,246 @@
+package com.bookstore.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bookstore.testkit.ReplicaSet;
+import com.bookstore.testkit.ReplicaSetExtension;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** Accounts and sessions over HTTP, against the real primary and replicas. */
+@ExtendWith(ReplicaSetExtension.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AuthFlowTest {
+
+    private static final String PASSWORD = "a-long-and-unusual-passphrase";
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        ReplicaSetExtension.schema("auth").properties().forEach((key, value) -> registry.add(key, () -> value));
+    }
+
+    @LocalServerPort
+    int port;
+
+    private Http http;
+
+    @BeforeEach
+    void client() {
+        http = new Http(port);
+    }
+
+    @Test
+    void registerLoginMeRefreshLogout() {
+        String email = unique("reader");
+        Http.Response registered = register(email, PASSWORD);
+        assertThat(registered.status()).isEqualTo(201);
+        assertThat(registered.json().get("email").asString()).isEqualTo(email);
+        assertThat(registered.json().get("roles").get(0).asString()).isEqualTo("CUSTOMER");
+        assertThat(registered.body()).doesNotContain("password", "argon2");
+
+        Http.Response login = login(email, PASSWORD, "10.0.0.1");
+        assertThat(login.status()).isEqualTo(200);
+        JsonNode tokens = login.json();
+        assertThat(tokens.get("tokenType").asString()).isEqualTo("Bearer");
+        assertThat(tokens.get("expiresIn").asLong()).isBetween(1L, 600L);
+        assertThat(login.headers("Set-Cookie"))
+                .anySatisfy(c -> assertThat(c)
+                        .startsWith("__Host-access_token=")
+                        .contains("Secure", "HttpOnly", "SameSite=Lax", "Path=/"))
+                .anySatisfy(
+                        c -> assertThat(c).startsWith("__Host-refresh_token=").contains("Secure", "HttpOnly"));
+        String access = tokens.get("accessToken").asString();
+        String refresh = tokens.get("refreshToken").asString();
+
+        Http.Response me = http.get("/api/auth/me", "Authorization", Http.bearer(access));
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.json().get("email").asString()).isEqualTo(email);
+
+        Http.Response refreshed = http.post("/api/auth/refresh", "{\"refreshToken\":\"" + refresh + "\"}");
+        assertThat(refreshed.status()).isEqualTo(200);
+        String newAccess = refreshed.json().get("accessToken").asString();
+        String newRefresh = refreshed.json().get("refreshToken").asString();
+        assertThat(newRefresh).isNotEqualTo(refresh);
+        assertThat(newAccess).isNotEqualTo(access);
+
+        Http.Response logout = http.post(
+                "/api/auth/logout",
+                "{\"refreshToken\":\"" + newRefresh + "\"}",
+                "Authorization",
+                Http.bearer(newAccess));
+        assertThat(logout.status()).isEqualTo(204);
+        assertThat(http.get("/api/auth/me", "Authorization", Http.bearer(newAccess))
+                        .status())
+                .isEqualTo(401);
+        assertThat(http.post("/api/auth/refresh", "{\"refreshToken\":\"" + newRefresh + "\"}")
+                        .status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void aTakenEmailIs409WhateverItsCase() {
+        String email = unique("taken");
+        assertThat(register(email, PASSWORD).status()).isEqualTo(201);
+        Http.Response again = register(email.toUpperCase(), PASSWORD);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.header("Content-Type")).isEqualTo("application/problem+json");
+    }
+
+    @Test
+    void weakPasswordsAre400WithAFieldError() {
+        for (String weak : List.of("short-pass", "123qweasdzxc", "QWERTY123456")) {
+            Http.Response response = register(unique("weak"), weak);
+            assertThat(response.status()).as(weak).isEqualTo(400);
+            assertThat(response.json().get("errors").get(0).get("field").asString())
+                    .isEqualTo("password");
+        }
+        Http.Response badEmail = register("not-an-email", PASSWORD);
+        assertThat(badEmail.status()).isEqualTo(400);
+        assertThat(badEmail.json().get("errors").get(0).get("field").asString()).isEqualTo("email");
+    }
+
+    @Test
+    void theStoredHashIsArgon2idWithOwaspParameters(ReplicaSet set) {
+        String email = unique("hash");
+        register(email, PASSWORD);
+        String hash = set.primary()
+                .queryForString("SELECT password_hash FROM auth.users WHERE email = '" + email + "'")
+                .orElseThrow();
+        assertThat(hash).matches("\\{argon2}\\$argon2id\\$v=19\\$m=19456,t=2,p=1\\$[A-Za-z0-9+/]+\\$[A-Za-z0-9+/]+");
+    }
+
+    @Test
+    void reusingARotatedRefreshTokenRevokesItsWholeFamily() {
+        String email = unique("reuse");
+        register(email, PASSWORD);
+        String first =
+                login(email, PASSWORD, "10.0.0.2").json().get("refreshToken").asString();
+        Http.Response rotated = http.post("/api/auth/refresh", "{\"refreshToken\":\"" + first + "\"}");
+        String second = rotated.json().get("refreshToken").asString();
+
+        assertThat(http.post("/api/auth/refresh", "{\"refreshToken\":\"" + first + "\"}")
+                        .status())
+                .as("the rotated token used again")
+                .isEqualTo(401);
+        assertThat(http.post("/api/auth/refresh", "{\"refreshToken\":\"" + second + "\"}")
+                        .status())
+                .as("its successor is revoked with the family")
+                .isEqualTo(401);
+    }
+
+    @Test
+    void twentyWrongPasswordsAreThrottledWithin10AndAnotherAccountStillLogsIn() {
+        String victim = unique("victim");
+        String other = unique("other");
+        register(victim, PASSWORD);
+        register(other, PASSWORD);
+        String address = "10.0.1.1";
+
+        List<Integer> statuses = new ArrayList<>();
+        Http.Response firstThrottled = null;
+        for (int i = 0; i < 20; i++) {
+            Http.Response response = login(victim, "wrong-password-" + i, address);
+            statuses.add(response.status());
+            if (response.status() == 429 && firstThrottled == null) {
+                firstThrottled = response;
+            }
+        }
+        assertThat(statuses.indexOf(429)).as("statuses %s", statuses).isBetween(0, 9);
+        assertThat(statuses).containsOnly(401, 429);
+        assertThat(Long.parseLong(firstThrottled.header("Retry-After"))).isPositive();
+        assertThat(firstThrottled.header("Content-Type")).isEqualTo("application/problem+json");
+
+        assertThat(login(other, PASSWORD, address).status()).isEqualTo(200);
+        assertThat(login(victim, PASSWORD, address).status())
+                .as("even the right password waits while the account is throttled")
+                .isEqualTo(429);
+    }
+
+    @Test
+    void anUnknownEmailIsIndistinguishableFromAWrongPassword() {
+        String known = unique("known");
+        register(known, PASSWORD);
+        List<Long> unknownTimes = new ArrayList<>();
+        List<Long> wrongTimes = new ArrayList<>();
+        Http.Response unknown = null;
+        Http.Response wrong = null;
+        for (int i = 0; i < 4; i++) {
+            long started = System.nanoTime();
+            unknown = login(unique("nobody"), "wrong-password", "10.0.2." + i);
+            unknownTimes.add(System.nanoTime() - started);
+            started = System.nanoTime();
+            wrong = login(known, "wrong-password", "10.0.3." + i);
+            wrongTimes.add(System.nanoTime() - started);
+        }
+        assertThat(unknown.status()).isEqualTo(wrong.status()).isEqualTo(401);
+        assertThat(unknown.body()).isEqualTo(wrong.body());
+        // Both run one Argon2id verification; without the dummy one an unknown address answers ~20x faster.
+        assertThat(median(unknownTimes)).isGreaterThan(median(wrongTimes) / 3);
+    }
+
+    @Test
+    void aUserCanLogInRightAfterRegisteringWhileReplicasLag(ReplicaSet set) {
+        set.replicas().forEach(replica -> set.delay(replica, 30));
+        try {
+            String email = unique("fresh");
+            assertThat(register(email, PASSWORD).status()).isEqualTo(201);
+            Http.Response login = login(email, PASSWORD, "10.0.4.1");
+            assertThat(login.status()).isEqualTo(200);
+            assertThat(http.get(
+                                    "/api/auth/me",
+                                    "Authorization",
+                                    Http.bearer(login.json().get("accessToken").asString()))
+                            .status())
+                    .isEqualTo(200);
+        } finally {
+            set.heal();
+        }
+    }
+
+    @Test
+    void theJwksPublishesAnEs256PublicKeyOnly() {
+        Http.Response jwks = http.get("/.well-known/jwks.json");
+        assertThat(jwks.status()).isEqualTo(200);
+        JsonNode key = jwks.json().get("keys").get(0);
+        assertThat(key.get("kty").asString()).isEqualTo("EC");
+        assertThat(key.get("crv").asString()).isEqualTo("P-256");
+        assertThat(key.get("alg").asString()).isEqualTo("ES256");
+        assertThat(key.has("d")).as("no private part").isFalse();
+    }
+
+    @Test
+    void theRevocationFeedIsForServicesOnly() {
+        assertThat(http.get("/internal/revocations").status()).isEqualTo(401);
+    }
+
+    private Http.Response register(String email, String password) {
+        return http.post(
+                "/api/auth/register",
+                "{\"email\":\"" + email + "\",\"password\":\"" + password + "\",\"displayName\":\"Test Reader\"}");
+    }
+
+    private Http.Response login(String email, String password, String clientAddress) {
+        return http.post(
+                "/api/auth/login",
+                "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}",
+                "X-Forwarded-For",
+                clientAddress);
+    }
+
+    private static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    }
+
+    private static long median(List<Long> values) {
+        return values.stream().sorted().toList().get(values.size() / 2);
+    }
+}

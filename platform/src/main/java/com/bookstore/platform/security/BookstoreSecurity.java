@@ -1,0 +1,123 @@
+package com.bookstore.platform.security;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * The security every service shares, applied to its own filter chain before its authorization rules: stateless
+ * JWT resource server (bearer header or the session cookie), roles from the {@code roles} claim, CSRF on unsafe
+ * requests authenticated by cookie (bearer-only API calls are exempt), and problem+json 401/403 — or, for a page,
+ * a redirect to the login form.
+ */
+public final class BookstoreSecurity {
+
+    /** Paths every service leaves open: health and metrics (never public through nginx), internal calls (own guard). */
+    public static final String[] OPEN_PATHS = {"/actuator/**", "/internal/**", "/error"};
+
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    private final JwtDecoder decoder;
+
+    BookstoreSecurity(JwtDecoder decoder) {
+        this.decoder = decoder;
+    }
+
+    public HttpSecurity apply(HttpSecurity http) throws Exception {
+        CookieCsrfTokenRepository csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        csrfTokens.setCookiePath("/");
+        csrfTokens.setCookieCustomizer(cookie -> cookie.secure(true).sameSite("Lax"));
+        return http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+                        .requireCsrfProtectionMatcher(cookieAuthenticatedUnsafeRequest()))
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenResolver(bearerOrCookie())
+                        .authenticationEntryPoint(unauthenticated())
+                        .accessDeniedHandler(forbidden())
+                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(rolesFromClaim())))
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(unauthenticated()).accessDeniedHandler(forbidden()))
+                .headers(Customizer.withDefaults());
+    }
+
+    static RequestMatcher cookieAuthenticatedUnsafeRequest() {
+        return request -> !SAFE_METHODS.contains(request.getMethod())
+                && request.getHeader(HttpHeaders.AUTHORIZATION) == null
+                && (cookie(request, SessionCookies.ACCESS_TOKEN) != null
+                        || cookie(request, SessionCookies.REFRESH_TOKEN) != null);
+    }
+
+    static BearerTokenResolver bearerOrCookie() {
+        DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
+        return request -> {
+            String token = header.resolve(request);
+            return token != null ? token : cookie(request, SessionCookies.ACCESS_TOKEN);
+        };
+    }
+
+    private static JwtAuthenticationConverter rolesFromClaim() {
+        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+        authorities.setAuthoritiesClaimName("roles");
+        authorities.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        return converter;
+    }
+
+    private static AuthenticationEntryPoint unauthenticated() {
+        return (request, response, exception) -> {
+            if (wantsPage(request)) {
+                String next = URLEncoder.encode(request.getRequestURI(), StandardCharsets.UTF_8);
+                response.sendRedirect("/account/login?next=" + next);
+                return;
+            }
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            ProblemResponses.write(
+                    response,
+                    401,
+                    "Unauthorized",
+                    "Sign in to continue: the access token is " + "missing, invalid, expired or revoked.");
+        };
+    }
+
+    private static AccessDeniedHandler forbidden() {
+        return (request, response, exception) ->
+                ProblemResponses.write(response, 403, "Forbidden", "Your account may not do this.");
+    }
+
+    private static boolean wantsPage(HttpServletRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        return "GET".equals(request.getMethod())
+                && accept != null
+                && accept.contains("text/html")
+                && !request.getRequestURI().startsWith("/api/");
+    }
+
+    static String cookie(HttpServletRequest request, String name) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return null;
+        }
+        for (Cookie cookie : cookies) {
+            if (name.equals(cookie.getName()) && !cookie.getValue().isBlank()) {
+                return cookie.getValue();
+            }
+        }
+        return null;
+    }
+}
