@@ -28,6 +28,15 @@ public final class Http {
         return send(request, headers);
     }
 
+    /** A form post, as a browser sends it. */
+    public Response form(String path, String urlEncodedBody, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofString(urlEncodedBody));
+        return send(request, headers);
+    }
+
     public Response get(String path, String... headers) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), headers);
     }
@@ -63,6 +72,15 @@ public final class Http {
 
         public List<String> headers(String name) {
             return raw.headers().allValues(name);
+        }
+
+        /** The value this response sets for a cookie, or null. */
+        public String cookie(String name) {
+            return headers("Set-Cookie").stream()
+                    .filter(c -> c.startsWith(name + "="))
+                    .map(c -> c.substring(name.length() + 1, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
+                    .findFirst()
+                    .orElse(null);
         }
     }
 }

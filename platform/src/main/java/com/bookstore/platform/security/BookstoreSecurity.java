@@ -1,5 +1,6 @@
 package com.bookstore.platform.security;
 
+import jakarta.servlet.Filter;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
@@ -17,6 +18,7 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -52,8 +54,21 @@ public final class BookstoreSecurity {
                         .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(rolesFromClaim())))
                 .exceptionHandling(exceptions ->
                         exceptions.authenticationEntryPoint(unauthenticated()).accessDeniedHandler(forbidden()))
+                .addFilterAfter(MARK_CSRF_CHECKED, CsrfFilter.class)
                 .headers(Customizer.withDefaults());
     }
+
+    /**
+     * Spring's resource server exempts from CSRF every request its token resolver finds a token in. The session
+     * cookie must not earn that exemption, so the resolver reads the cookie only once the CSRF filter is behind
+     * the request, which this marker (set right after it) tells.
+     */
+    private static final String CSRF_CHECKED = BookstoreSecurity.class.getName() + ".csrfChecked";
+
+    private static final Filter MARK_CSRF_CHECKED = (request, response, chain) -> {
+        request.setAttribute(CSRF_CHECKED, Boolean.TRUE);
+        chain.doFilter(request, response);
+    };
 
     static RequestMatcher cookieAuthenticatedUnsafeRequest() {
         return request -> !SAFE_METHODS.contains(request.getMethod())
@@ -66,7 +81,10 @@ public final class BookstoreSecurity {
         DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
         return request -> {
             String token = header.resolve(request);
-            return token != null ? token : cookie(request, SessionCookies.ACCESS_TOKEN);
+            if (token != null) {
+                return token;
+            }
+            return request.getAttribute(CSRF_CHECKED) != null ? cookie(request, SessionCookies.ACCESS_TOKEN) : null;
         };
     }
 

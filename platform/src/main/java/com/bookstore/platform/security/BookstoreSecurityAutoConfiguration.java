@@ -1,5 +1,6 @@
 package com.bookstore.platform.security;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -34,13 +35,24 @@ public class BookstoreSecurityAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(JwtDecoder.class)
     @ConditionalOnProperty(prefix = "bookstore.security", name = "jwks-uri")
-    JwtDecoder jwtDecoder(SecurityProperties properties, RevocationList revocations) {
-        return BookstoreJwtDecoders.fromJwksUri(properties, revocations);
+    JwtDecoder jwtDecoder(SecurityProperties properties, ObjectProvider<RevocationList> revocations) {
+        RevocationList available = revocations.getIfAvailable();
+        if (available == null) {
+            throw new IllegalStateException("Logouts would not reach this service: set "
+                    + "bookstore.security.revocation-feed-uri to the auth service's /internal/revocations");
+        }
+        return BookstoreJwtDecoders.fromJwksUri(properties, available);
     }
 
     @Bean
-    BookstoreSecurity bookstoreSecurity(JwtDecoder decoder) {
-        return new BookstoreSecurity(decoder);
+    BookstoreSecurity bookstoreSecurity(ObjectProvider<JwtDecoder> decoder) {
+        JwtDecoder available = decoder.getIfAvailable();
+        if (available == null) {
+            throw new IllegalStateException("No way to check access tokens: set bookstore.security.jwks-uri to the "
+                    + "auth service's JWKS (for example http://127.0.0.1:9001/.well-known/jwks.json) and "
+                    + "bookstore.security.revocation-feed-uri to its /internal/revocations");
+        }
+        return new BookstoreSecurity(available);
     }
 
     /**

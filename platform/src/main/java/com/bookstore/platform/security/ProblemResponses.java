@@ -21,7 +21,6 @@ final class ProblemResponses {
         problem.put("detail", detail);
         response.setStatus(status);
         response.setContentType("application/problem+json");
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(JSON.writeValueAsString(problem));
+        response.getOutputStream().write(JSON.writeValueAsBytes(problem));
     }
 }

@@ -9,11 +9,11 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
 /** Recognises, anywhere in a cause chain, that the database could not be reached or a commit's outcome is unknown. */
-final class DatabaseUnavailable {
+public final class DatabaseUnavailable {
 
     private DatabaseUnavailable() {}
 
-    static boolean isCause(Throwable error) {
+    public static boolean isCause(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof CannotCreateTransactionException
                     || cause instanceof DataAccessResourceFailureException

@@ -13,6 +13,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -21,7 +22,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * The one place exceptions become RFC 9457 problem+json answers. Client mistakes get a 4xx that says what to fix;
  * an unreachable database gets 503 with Retry-After; anything else a plain 500 with no stack trace or SQL.
  */
-@RestControllerAdvice
+@RestControllerAdvice(annotations = RestController.class)
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     static final String RETRY_AFTER_SECONDS = "5";

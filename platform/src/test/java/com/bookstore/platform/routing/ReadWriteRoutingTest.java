@@ -43,7 +43,9 @@ import tools.jackson.databind.json.JsonMapper;
             "bookstore.datasource.probe-interval=300ms",
             "bookstore.datasource.connect-timeout=1s",
             "bookstore.datasource.gtid-wait-timeout=300ms",
-            "bookstore.datasource.max-replica-lag=60s"
+            "bookstore.datasource.max-replica-lag=60s",
+            "bookstore.security.jwks-uri=http://127.0.0.1:9/unused-jwks.json",
+            "bookstore.security.revocation-feed-uri=http://127.0.0.1:9/unused-feed"
         })
 class ReadWriteRoutingTest {
 

@@ -1,0 +1,143 @@
+package com.bookstore.auth.web;
+
+import com.bookstore.auth.accounts.EmailTakenException;
+import com.bookstore.auth.accounts.Registration;
+import com.bookstore.auth.accounts.UserAccounts;
+import com.bookstore.auth.login.SignIn;
+import com.bookstore.auth.login.SignOut;
+import com.bookstore.platform.pages.Flash;
+import com.bookstore.platform.pages.PageController;
+import com.bookstore.platform.security.SessionCookies;
+import com.bookstore.platform.web.InvalidFieldException;
+import com.bookstore.platform.web.NotAuthenticatedException;
+import com.bookstore.platform.web.RateLimitedException;
+import com.bookstore.platform.web.ResourceNotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.CookieValue;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Sign-in, registration and account pages: forms with errors next to their fields, then the session cookies. */
+@PageController
+class AccountPages {
+
+    private final SignIn signIn;
+    private final SignOut signOut;
+    private final Registration registration;
+    private final UserAccounts accounts;
+    private final SessionCookieWriter cookies;
+
+    AccountPages(
+            SignIn signIn,
+            SignOut signOut,
+            Registration registration,
+            UserAccounts accounts,
+            SessionCookieWriter cookies) {
+        this.signIn = signIn;
+        this.signOut = signOut;
+        this.registration = registration;
+        this.accounts = accounts;
+        this.cookies = cookies;
+    }
+
+    @GetMapping("/account/login")
+    String loginForm(@RequestParam(defaultValue = "/") String next, Model model) {
+        AccountForms.LoginForm form = new AccountForms.LoginForm();
+        form.setNext(AccountForms.safeNext(next));
+        model.addAttribute("form", form);
+        return "account/login";
+    }
+
+    @PostMapping("/account/login")
+    String login(
+            @Valid @ModelAttribute("form") AccountForms.LoginForm form,
+            BindingResult errors,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        if (errors.hasErrors()) {
+            response.setStatus(400);
+            return "account/login";
+        }
+        try {
+            SignIn.Session session = signIn.signIn(form.getEmail(), form.getPassword(), request.getRemoteAddr());
+            cookies.write(response, session);
+            Flash.set(response, "Welcome back, " + session.user().displayName() + ".");
+            return "redirect:" + AccountForms.safeNext(form.getNext());
+        } catch (NotAuthenticatedException e) {
+            errors.reject("credentials", e.getMessage());
+            response.setStatus(401);
+        } catch (RateLimitedException e) {
+            errors.reject("throttled", e.getMessage());
+            response.setStatus(429);
+            response.setHeader(
+                    HttpHeaders.RETRY_AFTER,
+                    Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+        }
+        form.setPassword("");
+        return "account/login";
+    }
+
+    @GetMapping("/account/register")
+    String registerForm(Model model) {
+        model.addAttribute("form", new AccountForms.RegisterForm());
+        return "account/register";
+    }
+
+    @PostMapping("/account/register")
+    String register(
+            @Valid @ModelAttribute("form") AccountForms.RegisterForm form,
+            BindingResult errors,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        if (!errors.hasErrors()) {
+            try {
+                registration.register(form.getEmail(), form.getPassword(), form.getDisplayName());
+                SignIn.Session session = signIn.signIn(form.getEmail(), form.getPassword(), request.getRemoteAddr());
+                cookies.write(response, session);
+                Flash.set(response, "Welcome to Bookstore, " + session.user().displayName() + ".");
+                return "redirect:/";
+            } catch (InvalidFieldException e) {
+                errors.rejectValue(e.field(), "invalid", e.getMessage());
+            } catch (EmailTakenException e) {
+                errors.rejectValue("email", "taken", e.getMessage());
+            }
+        }
+        response.setStatus(400);
+        form.setPassword("");
+        return "account/register";
+    }
+
+    @GetMapping("/account")
+    String profile(@AuthenticationPrincipal Jwt token, Model model) {
+        model.addAttribute(
+                "account",
+                accounts.find(Long.parseLong(token.getSubject()))
+                        .orElseThrow(() -> new ResourceNotFoundException("This account no longer exists.")));
+        return "account/profile";
+    }
+
+    @PostMapping("/account/logout")
+    String logout(
+            @AuthenticationPrincipal Jwt token,
+            @CookieValue(name = SessionCookies.REFRESH_TOKEN, required = false) String refresh,
+            HttpServletResponse response) {
+        if (token != null) {
+            signOut.endSession(token.getId(), token.getExpiresAt(), token.getClaimAsString("sid"));
+        }
+        if (refresh != null && !refresh.isBlank()) {
+            signOut.endSessionOf(refresh);
+        }
+        cookies.clear(response);
+        Flash.set(response, "You are signed out.");
+        return "redirect:/";
+    }
+}
