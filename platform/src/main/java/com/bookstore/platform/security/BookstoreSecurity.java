@@ -29,8 +29,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 public final class BookstoreSecurity {
 
-    /** Paths every service leaves open: health and metrics (never public through nginx), internal calls (own guard). */
-    public static final String[] OPEN_PATHS = {"/actuator/**", "/internal/**", "/error"};
+    /** Open in every service: health and metrics (never public through nginx), internal calls (own guard), assets. */
+    public static final String[] OPEN_PATHS = {
+        "/actuator/**", "/internal/**", "/error", "/css/**", "/js/**", "/images/**"
+    };
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
