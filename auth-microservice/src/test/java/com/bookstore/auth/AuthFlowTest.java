@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -204,6 +205,34 @@ class AuthFlowTest {
         } finally {
             set.heal();
         }
+    }
+
+    @Test
+    void aHashWithOlderParametersIsUpgradedAtTheNextLogin(ReplicaSet set) {
+        String email = unique("upgrade");
+        register(email, PASSWORD);
+        String weaker = "{argon2}" + new Argon2PasswordEncoder(16, 32, 1, 4096, 1).encode(PASSWORD);
+        set.primary().execute("UPDATE auth.users SET password_hash = '" + weaker + "' WHERE email = '" + email + "'");
+
+        assertThat(login(email, PASSWORD, "10.0.5.1").status()).isEqualTo(200);
+        assertThat(set.primary().queryForString("SELECT password_hash FROM auth.users WHERE email = '" + email + "'"))
+                .hasValueSatisfying(hash -> assertThat(hash).startsWith("{argon2}$argon2id$v=19$m=19456,t=2,p=1$"));
+    }
+
+    @Test
+    void oneAddressGuessingAcrossManyAccountsIsBlocked() {
+        String address = "10.0.6.1";
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 32; i++) {
+            statuses.add(login(unique("spray"), "wrong-password", address).status());
+        }
+        assertThat(statuses.subList(0, 29)).containsOnly(401);
+        assertThat(statuses.get(31)).isEqualTo(429);
+        String bystander = unique("bystander");
+        register(bystander, PASSWORD);
+        assertThat(login(bystander, PASSWORD, "10.0.6.2").status())
+                .as("another address")
+                .isEqualTo(200);
     }
 
     @Test

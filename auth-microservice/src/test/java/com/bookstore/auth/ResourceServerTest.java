@@ -52,6 +52,8 @@ class ResourceServerTest {
 
     private static final String INTERNAL_TOKEN = "internal-" + UUID.randomUUID();
     private static final String PASSWORD = "a-long-and-unusual-passphrase";
+    private static final String ADMIN =
+            "first-admin-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com";
     private static ConfigurableApplicationContext auth;
     private static ConfigurableApplicationContext probe;
     private static ECKey signingKey;
@@ -79,7 +81,9 @@ class ResourceServerTest {
                 "server.port=0",
                 "bookstore.auth.signing-keys[0].kid=test-key-1",
                 "bookstore.auth.signing-keys[0].private-key-location=file:" + pem,
-                "bookstore.security.internal-token=" + INTERNAL_TOKEN));
+                "bookstore.security.internal-token=" + INTERNAL_TOKEN,
+                "bookstore.auth.initial-admin.email=" + ADMIN,
+                "bookstore.auth.initial-admin.password=" + PASSWORD));
         ReplicaSetExtension.schema("auth").properties().forEach((key, value) -> authProperties.add(key + "=" + value));
         auth = new SpringApplicationBuilder(AuthApplication.class).run(arguments(authProperties));
         int authPort = port(auth);
@@ -118,6 +122,22 @@ class ResourceServerTest {
                 .as("a customer on a staff endpoint")
                 .isEqualTo(403);
         assertThat(probeHttp.get("/api/probe").status()).as("no token").isEqualTo(401);
+    }
+
+    @Test
+    @Order(1)
+    void theFirstAdministratorComesFromConfigurationAndMayUseStaffEndpoints() {
+        Http.Response login = authHttp.post(
+                "/api/auth/login",
+                "{\"email\":\"" + ADMIN + "\",\"password\":\"" + PASSWORD + "\"}",
+                "X-Forwarded-For",
+                "10.9.0.2");
+        assertThat(login.status()).isEqualTo(200);
+        String token = login.json().get("accessToken").asString();
+        assertThat(probeHttp
+                        .get("/api/staff-probe", "Authorization", Http.bearer(token))
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test

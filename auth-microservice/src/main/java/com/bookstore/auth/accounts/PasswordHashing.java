@@ -28,7 +28,7 @@ public class PasswordHashing {
     PasswordHashing(AuthProperties properties) {
         Argon2PasswordEncoder argon2 = new Argon2PasswordEncoder(16, 32, 1, 19456, 2);
         this.encoder = new DelegatingPasswordEncoder(ENCODER_ID, Map.of(ENCODER_ID, argon2));
-        this.permits = new Semaphore(Math.max(1, properties.throttle().concurrentHashes()), true);
+        this.permits = new Semaphore(properties.throttle().hashPermits(), true);
         this.dummyHash = encoder.encode("not-a-password-of-anyone");
     }
 

@@ -38,7 +38,15 @@ public record AuthProperties(
             @DefaultValue("15m") Duration lockDuration,
             @DefaultValue("30") int addressFailures,
             @DefaultValue("15m") Duration window,
-            @DefaultValue("2") int concurrentHashes) {}
+            @DefaultValue("0") int concurrentHashes) {
+
+        /** Hashes allowed at once: as configured, or half the cores, so the other half keeps serving everyone else. */
+        public int hashPermits() {
+            return concurrentHashes > 0
+                    ? concurrentHashes
+                    : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        }
+    }
 
     public record InitialAdmin(
             String email,
