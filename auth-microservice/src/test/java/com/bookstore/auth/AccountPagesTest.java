@@ -2,6 +2,7 @@ package com.bookstore.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bookstore.testkit.Http;
 import com.bookstore.testkit.ReplicaSetExtension;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

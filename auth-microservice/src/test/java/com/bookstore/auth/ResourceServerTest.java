@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.bookstore.resourceprobe.ResourceProbeApplication;
+import com.bookstore.testkit.Http;
 import com.bookstore.testkit.ReplicaSetExtension;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;

@@ -257,6 +257,22 @@ public final class MariaDbServer {
         }
     }
 
+    /**
+     * Rows this server has read from a table since its statistics were last reset ({@code userstat}): which server
+     * served a query, as the server itself counts it.
+     */
+    public long rowsRead(String schema, String table) {
+        return queryForString("SELECT COALESCE(SUM(ROWS_READ), 0) FROM information_schema.TABLE_STATISTICS "
+                        + "WHERE TABLE_SCHEMA = '" + schema + "' AND TABLE_NAME = '" + table + "'")
+                .map(Long::parseLong)
+                .orElse(0L);
+    }
+
+    /** Turns table statistics on and zeroes them. */
+    public void resetTableStatistics() {
+        execute("SET GLOBAL userstat = ON", "FLUSH TABLE_STATISTICS");
+    }
+
     static String tail(Path file, int lines) {
         try {
             List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);

@@ -73,8 +73,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(StateConflictException.class)
     ResponseEntity<ProblemDetail> conflict(StateConflictException ex) {
-        return ResponseEntity.status(HttpStatus.CONFLICT)
-                .body(problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage()));
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage());
+        ex.details().forEach(problem::setProperty);
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    @ExceptionHandler(PreconditionFailedException.class)
+    ResponseEntity<ProblemDetail> preconditionFailed(PreconditionFailedException ex) {
+        HttpStatus status = ex.missing() ? HttpStatus.PRECONDITION_REQUIRED : HttpStatus.PRECONDITION_FAILED;
+        return ResponseEntity.status(status).body(problem(status, status.getReasonPhrase(), ex.getMessage()));
     }
 
     @ExceptionHandler(InvalidFieldException.class)

@@ -1,4 +1,4 @@
-package com.bookstore.auth;
+package com.bookstore.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,6 +35,17 @@ public final class Http {
                 .header("Accept", "text/html")
                 .POST(HttpRequest.BodyPublishers.ofString(urlEncodedBody));
         return send(request, headers);
+    }
+
+    public Response put(String path, String json, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json));
+        return send(request, headers);
+    }
+
+    public Response delete(String path, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), headers);
     }
 
     public Response get(String path, String... headers) {

@@ -1,0 +1,92 @@
+package com.bookstore.catalog.books;
+
+import com.bookstore.platform.web.PageResponse;
+import com.bookstore.platform.web.PreconditionFailedException;
+import java.util.List;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The catalog's use cases. Reads are read-only transactions, served by a replica (or by the writer when the
+ * client's consistency token demands it); staff changes run on the writer with optimistic locking.
+ */
+@Service
+public class Catalog {
+
+    private final BookRepository books;
+    private final BookSearch search;
+    private final JdbcTemplate jdbc;
+
+    Catalog(BookRepository books, BookSearch search, JdbcTemplate jdbc) {
+        this.books = books;
+        this.search = search;
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(readOnly = true)
+    public PageResponse<BookView> search(BookQuery query) {
+        List<BookView> items = search.find(query);
+        long total =
+                items.size() < query.sizeOrDefault() && query.pageOrDefault() == 0 ? items.size() : search.count(query);
+        return PageResponse.of(items, query.pageOrDefault(), query.sizeOrDefault(), total);
+    }
+
+    @Transactional(readOnly = true)
+    public BookView get(long id) {
+        return books.findById(id).map(Book::view).orElseThrow(() -> new BookNotFoundException(id));
+    }
+
+    @Transactional(readOnly = true)
+    public List<GenreCount> genres() {
+        return jdbc.query(
+                "SELECT genre, COUNT(*) AS n FROM books GROUP BY genre ORDER BY genre",
+                (rs, row) -> new GenreCount(rs.getString("genre"), rs.getLong("n")));
+    }
+
+    @Transactional
+    public BookView create(BookCommand command) {
+        if (books.existsByIsbn(command.normalizedIsbn())) {
+            throw new IsbnTakenException(command.normalizedIsbn());
+        }
+        try {
+            return books.saveAndFlush(new Book(command)).view();
+        } catch (DataIntegrityViolationException addedConcurrently) {
+            throw new IsbnTakenException(command.normalizedIsbn());
+        }
+    }
+
+    /** Replaces a book, provided nobody changed it since {@code expectedVersion} (a sale changes it too). */
+    @Transactional
+    public BookView update(long id, long expectedVersion, BookCommand command) {
+        Book book = books.findById(id).orElseThrow(() -> new BookNotFoundException(id));
+        if (book.version() != expectedVersion) {
+            throw stale();
+        }
+        if (!book.isbn().equals(command.normalizedIsbn()) && books.existsByIsbn(command.normalizedIsbn())) {
+            throw new IsbnTakenException(command.normalizedIsbn());
+        }
+        book.apply(command);
+        try {
+            books.flush();
+        } catch (OptimisticLockingFailureException changedMeanwhile) {
+            throw stale();
+        } catch (DataIntegrityViolationException isbnTakenMeanwhile) {
+            throw new IsbnTakenException(command.normalizedIsbn());
+        }
+        return book.view();
+    }
+
+    @Transactional
+    public void delete(long id) {
+        Book book = books.findById(id).orElseThrow(() -> new BookNotFoundException(id));
+        books.delete(book);
+    }
+
+    private static PreconditionFailedException stale() {
+        return PreconditionFailedException.stale(
+                "This book was changed since you loaded it. Reload it and apply your change again.");
+    }
+}
