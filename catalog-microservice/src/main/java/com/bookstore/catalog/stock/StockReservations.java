@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,8 +40,10 @@ public class StockReservations {
         }
         try {
             jdbc.update("INSERT INTO stock_reservations (order_id, status) VALUES (?, 'RESERVED')", orderId);
-        } catch (DuplicateKeyException reservedConcurrently) {
-            return find(orderId).orElseThrow(() -> reservedConcurrently);
+        } catch (DataIntegrityViolationException reservedConcurrently) {
+            // The same order reserved at the same moment: ours waited on theirs and lost. Read what they made,
+            // with a locking read, since this transaction's snapshot predates their commit.
+            return read(orderId, " LOCK IN SHARE MODE").orElseThrow(() -> reservedConcurrently);
         }
         List<ReservationLine> lines = merged(requested);
         List<InsufficientStockException.Shortage> shortages = new ArrayList<>();
@@ -90,16 +92,24 @@ public class StockReservations {
     /** The reservation of an order as it stands on the writer. */
     @Transactional
     public Optional<Reservation> find(String orderId) {
-        List<String> status =
-                jdbc.queryForList("SELECT status FROM stock_reservations WHERE order_id = ?", String.class, orderId);
+        return read(orderId, "");
+    }
+
+    private Optional<Reservation> read(String orderId, String locking) {
+        List<String> status = jdbc.queryForList(
+                "SELECT status FROM stock_reservations WHERE order_id = ?" + locking, String.class, orderId);
         return status.stream()
                 .findFirst()
-                .map(s -> new Reservation(orderId, Reservation.Status.valueOf(s), lines(orderId)));
+                .map(s -> new Reservation(orderId, Reservation.Status.valueOf(s), lines(orderId, locking)));
     }
 
     private List<ReservationLine> lines(String orderId) {
+        return lines(orderId, "");
+    }
+
+    private List<ReservationLine> lines(String orderId, String locking) {
         return jdbc.query(
-                "SELECT book_id, quantity FROM stock_reservation_lines WHERE order_id = ? ORDER BY book_id",
+                "SELECT book_id, quantity FROM stock_reservation_lines WHERE order_id = ? ORDER BY book_id" + locking,
                 (rs, row) -> new ReservationLine(rs.getLong("book_id"), rs.getInt("quantity")),
                 orderId);
     }
