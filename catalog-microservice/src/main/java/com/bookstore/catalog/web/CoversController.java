@@ -8,7 +8,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * Cover images drawn from the book itself (an SVG with title and author on a colour of its own), for books without
@@ -44,18 +43,18 @@ class CoversController {
             title.append("<text x=\"100\" y=\"")
                     .append(y)
                     .append("\" class=\"t\">")
-                    .append(HtmlUtils.htmlEscape(line))
+                    .append(xml(line))
                     .append("</text>");
             y += 26;
         }
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 200 300\" role=\"img\" aria-label=\""
-                + HtmlUtils.htmlEscape(book.title() + " by " + book.author()) + "\">"
+                + xml(book.title() + " by " + book.author()) + "\">"
                 + "<style>.t{font:700 20px Georgia,serif;fill:#fff;text-anchor:middle}"
                 + ".a{font:italic 15px Georgia,serif;fill:#f3ead7;text-anchor:middle}</style>"
                 + "<rect width=\"200\" height=\"300\" fill=\"" + colour + "\"/>"
                 + "<rect x=\"12\" y=\"12\" width=\"176\" height=\"276\" fill=\"none\" stroke=\"#f3ead7\" stroke-width=\"2\"/>"
                 + title
-                + "<text x=\"100\" y=\"262\" class=\"a\">" + HtmlUtils.htmlEscape(shorten(book.author(), 22))
+                + "<text x=\"100\" y=\"262\" class=\"a\">" + xml(shorten(book.author(), 22))
                 + "</text>"
                 + "</svg>";
     }
@@ -81,6 +80,15 @@ class CoversController {
             lines.set(maxLines - 1, shorten(lines.get(maxLines - 1) + "…", width));
         }
         return lines;
+    }
+
+    /** XML, not HTML, escaping: SVG knows no HTML entities such as {@code &hellip;}. */
+    static String xml(String text) {
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;")
+                .replace("'", "&apos;");
     }
 
     private static String shorten(String text, int max) {

@@ -116,8 +116,13 @@ public final class BookstoreSecurity {
     }
 
     private static AccessDeniedHandler forbidden() {
-        return (request, response, exception) ->
-                ProblemResponses.write(response, 403, "Forbidden", "Your account may not do this.");
+        return (request, response, exception) -> {
+            if (wantsPage(request)) {
+                response.sendError(403); // rendered by the error controller as the site's own 403 page
+                return;
+            }
+            ProblemResponses.write(response, 403, "Forbidden", "Your account may not do this.");
+        };
     }
 
     private static boolean wantsPage(HttpServletRequest request) {
