@@ -38,6 +38,9 @@ check "HTTP/2 is negotiated" bash -c "curl -sk --http2 -o /dev/null -w '%{http_v
 check "HSTS is sent" bash -c "header $BASE/nginx-health | grep -qi '^strict-transport-security: max-age=63072000'"
 check "TLS 1.1 is refused" bash -c "! curl -sk --tlsv1.1 --tls-max 1.1 -o /dev/null $BASE/nginx-health"
 check "a service answers through nginx with problem+json" bash -c "header -H 'Accept: application/json' $BASE/no/such/page | grep -qi '^content-type: application/problem+json'"
+check "the demo catalog is searchable through nginx" bash -c "curl -sk '$BASE/books?q=tolstoy' | grep -q 'War and Peace'"
+check "the demo customer signs in through nginx" bash -c "curl -sk -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' -d '{\"email\":\"customer@bookstore.test\",\"password\":\"reading-is-fun-2026\"}' $BASE/api/auth/login | grep -qx 200"
+check "book covers are served" bash -c "curl -sk -o /dev/null -w '%{content_type}' $BASE/covers/1.svg | grep -q image/svg"
 check "/actuator is not served publicly" bash -c "curl -sk -o /dev/null -w '%{http_code}' $BASE/actuator/health | grep -qx 404"
 check "/internal is not served publicly" bash -c "curl -sk -o /dev/null -w '%{http_code}' $BASE/internal/anything | grep -qx 404"
 
