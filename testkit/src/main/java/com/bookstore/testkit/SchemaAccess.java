@@ -28,6 +28,20 @@ public record SchemaAccess(
         return properties;
     }
 
+    /** The same settings as environment variables, for a service started as a process. */
+    public Map<String, String> environment() {
+        Map<String, String> environment = new LinkedHashMap<>();
+        properties()
+                .forEach((key, value) -> environment.put(
+                        key.toUpperCase(java.util.Locale.ROOT)
+                                .replace('.', '_')
+                                .replace("-", "")
+                                .replace("[", "_")
+                                .replace("]", ""),
+                        value.toString()));
+        return environment;
+    }
+
     static SchemaAccess provision(ReplicaSet set, String schema) {
         String writerUser = schema + "_rw";
         String readerUser = schema + "_ro";

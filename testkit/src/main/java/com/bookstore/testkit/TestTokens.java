@@ -77,6 +77,15 @@ public final class TestTokens implements AutoCloseable {
         return properties;
     }
 
+    /** The same settings as environment variables, for a service started as a process. */
+    public Map<String, String> environment() {
+        Map<String, String> environment = new LinkedHashMap<>();
+        properties()
+                .forEach((key, value) -> environment.put(
+                        key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace("-", ""), value.toString()));
+        return environment;
+    }
+
     public String customer(long userId) {
         return token(userId, "Test Customer " + userId, List.of("CUSTOMER"));
     }

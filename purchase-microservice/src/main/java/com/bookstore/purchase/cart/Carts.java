@@ -1,0 +1,75 @@
+package com.bookstore.purchase.cart;
+
+import java.util.Collection;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Each customer's cart, server side: a quantity per book (1 to 99). Showing it reads a replica (the consistency
+ * token makes a change visible at once); checkout reads it on the writer, since it decides what is ordered.
+ */
+@Service
+public class Carts {
+
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+
+    Carts(JdbcTemplate jdbc, NamedParameterJdbcTemplate named) {
+        this.jdbc = jdbc;
+        this.named = named;
+    }
+
+    @Transactional(readOnly = true)
+    public List<CartLine> lines(long userId) {
+        return read(userId);
+    }
+
+    /** The cart as it stands on the writer, for checkout. */
+    @Transactional
+    public List<CartLine> linesForCheckout(long userId) {
+        return read(userId);
+    }
+
+    @Transactional
+    public void setQuantity(long userId, long bookId, int quantity) {
+        if (quantity == 0) {
+            remove(userId, bookId);
+            return;
+        }
+        jdbc.update(
+                "INSERT INTO cart_items (user_id, book_id, quantity) VALUES (?, ?, ?) "
+                        + "ON DUPLICATE KEY UPDATE quantity = ?",
+                userId,
+                bookId,
+                quantity,
+                quantity);
+    }
+
+    @Transactional
+    public void remove(long userId, long bookId) {
+        jdbc.update("DELETE FROM cart_items WHERE user_id = ? AND book_id = ?", userId, bookId);
+    }
+
+    /** Empties the ordered books from the cart, in the caller's transaction (the one that confirms the order). */
+    @Transactional
+    public void removeOrdered(long userId, Collection<Long> bookIds) {
+        if (!bookIds.isEmpty()) {
+            named.update(
+                    "DELETE FROM cart_items WHERE user_id = :user AND book_id IN (:books)",
+                    new org.springframework.jdbc.core.namedparam.MapSqlParameterSource("user", userId)
+                            .addValue("books", bookIds));
+        }
+    }
+
+    private List<CartLine> read(long userId) {
+        return jdbc.query(
+                "SELECT book_id, quantity FROM cart_items WHERE user_id = ? ORDER BY added_at, book_id",
+                (rs, row) -> new CartLine(rs.getLong("book_id"), rs.getInt("quantity")),
+                userId);
+    }
+
+    public record CartLine(long bookId, int quantity) {}
+}

@@ -1,0 +1,92 @@
+package com.bookstore.purchase.web;
+
+import com.bookstore.platform.web.PageResponse;
+import com.bookstore.purchase.checkout.Cancellation;
+import com.bookstore.purchase.checkout.Checkout;
+import com.bookstore.purchase.checkout.CheckoutRequest;
+import com.bookstore.purchase.delivery.DeliveryOption;
+import com.bookstore.purchase.orders.OrderStatus;
+import com.bookstore.purchase.orders.OrderView;
+import com.bookstore.purchase.orders.Orders;
+import com.fasterxml.jackson.annotation.JsonFormat;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Checkout, order history and cancellation for customers; the list of all orders for staff. */
+@RestController
+@Validated
+class OrdersController {
+
+    private final Checkout checkout;
+    private final Cancellation cancellation;
+    private final Orders orders;
+
+    OrdersController(Checkout checkout, Cancellation cancellation, Orders orders) {
+        this.checkout = checkout;
+        this.cancellation = cancellation;
+        this.orders = orders;
+    }
+
+    record DeliveryOptionView(
+            String code,
+            String name,
+            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal cost,
+            String currency,
+            int estimatedDays,
+            String carrier) {}
+
+    @GetMapping("/api/delivery/options")
+    List<DeliveryOptionView> deliveryOptions() {
+        return Arrays.stream(DeliveryOption.values())
+                .map(o -> new DeliveryOptionView(o.name(), o.label(), o.cost(), "EUR", o.estimatedDays(), o.carrier()))
+                .toList();
+    }
+
+    @PostMapping("/api/orders")
+    ResponseEntity<OrderView> placeOrder(
+            @AuthenticationPrincipal Jwt user, @Valid @RequestBody CheckoutRequest request) {
+        OrderView order = checkout.placeOrder(CartController.userId(user), request);
+        return ResponseEntity.created(URI.create("/api/orders/" + order.id())).body(order);
+    }
+
+    @GetMapping("/api/orders")
+    PageResponse<OrderView> history(
+            @AuthenticationPrincipal Jwt user,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return orders.history(CartController.userId(user), page, size);
+    }
+
+    @GetMapping("/api/orders/{id}")
+    OrderView order(@AuthenticationPrincipal Jwt user, @PathVariable String id) {
+        return orders.get(CartController.userId(user), id);
+    }
+
+    @PostMapping("/api/orders/{id}/cancel")
+    OrderView cancel(@AuthenticationPrincipal Jwt user, @PathVariable String id) {
+        return cancellation.cancel(CartController.userId(user), id);
+    }
+
+    @GetMapping("/api/admin/orders")
+    PageResponse<OrderView> allOrders(
+            @RequestParam(required = false) OrderStatus status,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return orders.all(status, page, size);
+    }
+}

@@ -1,0 +1,74 @@
+package com.bookstore.purchase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bookstore.testkit.Http;
+import com.bookstore.testkit.ReplicaSetExtension;
+import com.bookstore.testkit.ServiceProcess;
+import com.bookstore.testkit.TestTokens;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The real catalog service for purchase tests: its built jar, run as a process on the test JVM's replica set, with
+ * the test token issuer standing in for auth. One per test JVM.
+ */
+final class CatalogForTests {
+
+    static final String INTERNAL_TOKEN = "purchase-tests-internal";
+    static final TestTokens TOKENS = TestTokens.start();
+    private static final AtomicLong ISBN = new AtomicLong(System.nanoTime() % 100_000_000L);
+    private static ServiceProcess catalog;
+
+    private CatalogForTests() {}
+
+    static synchronized ServiceProcess catalog() {
+        if (catalog == null) {
+            Map<String, String> environment =
+                    new HashMap<>(ReplicaSetExtension.schema("catalog").environment());
+            environment.putAll(TOKENS.environment());
+            environment.put("BOOKSTORE_SECURITY_INTERNALTOKEN", INTERNAL_TOKEN);
+            catalog = ServiceProcess.start(
+                    Path.of("..", "catalog-microservice", "target", "catalog-microservice-exec.jar"), environment);
+        }
+        return catalog;
+    }
+
+    /** Adds a book to the catalog through its staff API; returns its id. */
+    static long book(String title, String price, int stock) {
+        Http http = new Http(catalog().port());
+        Http.Response created = http.post(
+                "/api/books",
+                "{\"isbn\":\"" + isbn() + "\",\"title\":\"" + title + "\",\"author\":\"T. Est\",\"description\":\"d\","
+                        + "\"genre\":\"Fiction\",\"publishedYear\":2020,\"price\":\"" + price + "\",\"stock\":" + stock
+                        + "}",
+                "Authorization",
+                "Bearer " + TOKENS.admin(1));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("id").asLong();
+    }
+
+    static int stock(long bookId) {
+        JsonNode book = new Http(catalog().port())
+                .get("/api/books/" + bookId, "Cache-Control", "no-cache")
+                .json();
+        return book.get("stock").asInt();
+    }
+
+    static String uniqueTitle(String prefix) {
+        return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static String isbn() {
+        String twelve = "979" + String.format("%09d", ISBN.incrementAndGet() % 1_000_000_000L);
+        int sum = 0;
+        for (int i = 0; i < 12; i++) {
+            sum += (twelve.charAt(i) - '0') * (i % 2 == 0 ? 1 : 3);
+        }
+        return twelve + (10 - sum % 10) % 10;
+    }
+}
