@@ -132,7 +132,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         "Something went wrong on our side. It has been logged."));
     }
 
-    static ProblemDetail problem(HttpStatus status, String title, String detail) {
+    public static ProblemDetail problem(HttpStatus status, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
         problem.setType(typeFor(status.value()));

@@ -7,7 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-/** Cancels an unpaid order and gives its stock back at once; if the catalog is down, the sweeper does it later. */
+/** Cancels an order before shipment (refunding a paid one) and gives its stock back at once, or via the sweeper. */
 @Service
 public class Cancellation {
 
@@ -22,7 +22,7 @@ public class Cancellation {
     }
 
     public OrderView cancel(long userId, String orderId) {
-        OrderView cancelled = orders.cancelUnpaid(userId, orderId);
+        OrderView cancelled = orders.cancel(userId, orderId);
         try {
             catalog.release(orderId);
             orders.releaseDone(orderId);

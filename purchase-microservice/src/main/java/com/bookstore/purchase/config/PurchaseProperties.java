@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Where the catalog is, how long a customer has to pay before the order expires and its stock goes back, and how
- * often the sweeper looks for such orders.
+ * Where the catalog is, how long a customer has to pay before the order expires and its stock goes back, how often
+ * the sweeper and the outbox relay run, and how long the simulated carrier takes for each step of a delivery.
  */
 @Validated
 @ConfigurationProperties("bookstore.purchase")
@@ -20,4 +20,6 @@ public record PurchaseProperties(
         @DefaultValue("30m") Duration paymentWindow,
         @DefaultValue("2m") Duration abandonedCheckoutAfter,
         @DefaultValue("15s") Duration sweepInterval,
-        @DefaultValue("3s") Duration catalogTimeout) {}
+        @DefaultValue("3s") Duration catalogTimeout,
+        @DefaultValue("1s") Duration outboxInterval,
+        @DefaultValue("2m") Duration carrierStep) {}

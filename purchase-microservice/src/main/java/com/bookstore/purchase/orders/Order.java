@@ -116,6 +116,8 @@ class Order {
                 shippingAddress,
                 deliveryOption,
                 createdAt,
-                expiresAt);
+                expiresAt,
+                null,
+                null);
     }
 }

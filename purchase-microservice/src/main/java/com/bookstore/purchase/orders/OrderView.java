@@ -2,6 +2,7 @@ package com.bookstore.purchase.orders;
 
 import com.bookstore.purchase.delivery.DeliveryOption;
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +19,26 @@ public record OrderView(
         ShippingAddress shippingAddress,
         DeliveryOption deliveryOption,
         Instant createdAt,
-        Instant payBefore) {
+        Instant payBefore,
+        @JsonInclude(JsonInclude.Include.NON_NULL) PaymentView payment,
+        @JsonInclude(JsonInclude.Include.NON_NULL) DeliveryView delivery) {
+
+    OrderView with(PaymentView payment, DeliveryView delivery) {
+        return new OrderView(
+                id,
+                status,
+                items,
+                subtotal,
+                shippingCost,
+                total,
+                currency,
+                shippingAddress,
+                deliveryOption,
+                createdAt,
+                payBefore,
+                payment,
+                delivery);
+    }
 
     public record Item(
             long bookId,

@@ -11,8 +11,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,11 +27,13 @@ public class Orders {
 
     private final OrderRepository orders;
     private final Carts carts;
+    private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    Orders(OrderRepository orders, Carts carts, Clock clock) {
+    Orders(OrderRepository orders, Carts carts, JdbcTemplate jdbc, Clock clock) {
         this.orders = orders;
         this.carts = carts;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -75,8 +79,99 @@ public class Orders {
     @Transactional(readOnly = true)
     public OrderView get(long userId, String orderId) {
         return orders.findByIdAndUserIdAndStatusNot(orderId, userId, OrderStatus.RESERVING)
-                .map(Order::view)
+                .map(this::detailed)
                 .orElseThrow(() -> new ResourceNotFoundException("You have no order " + orderId + "."));
+    }
+
+    /** Any customer's order, for staff. */
+    @Transactional(readOnly = true)
+    public OrderView getForStaff(String orderId) {
+        return orders.findById(orderId)
+                .filter(order -> order.status() != OrderStatus.RESERVING)
+                .map(this::detailed)
+                .orElseThrow(() -> new ResourceNotFoundException("There is no order " + orderId + "."));
+    }
+
+    /** Locks a customer's order on the writer to decide a payment; its status, if it is theirs. */
+    @Transactional
+    public Optional<OrderStatus> lockForPayment(long userId, String orderId) {
+        return jdbc
+                .query(
+                        "SELECT status FROM orders WHERE id = ? AND user_id = ? AND status <> 'RESERVING' FOR UPDATE",
+                        (rs, row) -> OrderStatus.valueOf(rs.getString("status")),
+                        orderId,
+                        userId)
+                .stream()
+                .findFirst();
+    }
+
+    /** The order is paid: status, payment record and the event that will create its delivery, in one commit. */
+    @Transactional
+    public void markPaid(String orderId, String paymentId, String brand, String last4) {
+        if (orders.transition(orderId, OrderStatus.PENDING_PAYMENT, OrderStatus.PAID) != 1) {
+            throw new IllegalStateException("Order " + orderId + " was not payable any more");
+        }
+        jdbc.update(
+                "INSERT INTO payments (order_id, id, amount, currency, brand, last4, status) "
+                        + "SELECT id, ?, total, currency, ?, ?, 'CAPTURED' FROM orders WHERE id = ?",
+                paymentId,
+                brand,
+                last4,
+                orderId);
+        jdbc.update("INSERT INTO outbox (event_type, order_id) VALUES ('PAYMENT_CAPTURED', ?)", orderId);
+    }
+
+    /** Moves an order one step if it is where the caller believes (delivery steps by carrier or staff). */
+    @Transactional
+    public boolean advance(String orderId, OrderStatus from, OrderStatus to) {
+        return orders.transition(orderId, from, to) == 1;
+    }
+
+    private OrderView detailed(Order order) {
+        return order.view().with(payment(order.id()), delivery(order.id()));
+    }
+
+    private PaymentView payment(String orderId) {
+        return jdbc
+                .query(
+                        "SELECT id, amount, currency, brand, last4, status, captured_at, refunded_at "
+                                + "FROM payments WHERE order_id = ?",
+                        (rs, row) -> new PaymentView(
+                                rs.getString("id"),
+                                rs.getBigDecimal("amount"),
+                                rs.getString("currency"),
+                                rs.getString("brand"),
+                                rs.getString("last4"),
+                                rs.getString("status"),
+                                rs.getTimestamp("captured_at").toInstant(),
+                                rs.getTimestamp("refunded_at") == null
+                                        ? null
+                                        : rs.getTimestamp("refunded_at").toInstant()),
+                        orderId)
+                .stream()
+                .findFirst()
+                .orElse(null);
+    }
+
+    private DeliveryView delivery(String orderId) {
+        List<DeliveryView.Event> events = jdbc.query(
+                "SELECT status, at FROM delivery_events WHERE order_id = ? ORDER BY at, id",
+                (rs, row) -> new DeliveryView.Event(
+                        rs.getString("status"), rs.getTimestamp("at").toInstant()),
+                orderId);
+        return jdbc
+                .query(
+                        "SELECT status, carrier, tracking_number, estimated_delivery FROM deliveries WHERE order_id = ?",
+                        (rs, row) -> new DeliveryView(
+                                rs.getString("status"),
+                                rs.getString("carrier"),
+                                rs.getString("tracking_number"),
+                                rs.getDate("estimated_delivery").toLocalDate(),
+                                events),
+                        orderId)
+                .stream()
+                .findFirst()
+                .orElse(null);
     }
 
     @Transactional(readOnly = true)
@@ -94,16 +189,26 @@ public class Orders {
                         : orders.findByStatusOrderByCreatedAtDesc(status, request));
     }
 
-    /** Cancels an order that is not paid yet; its stock goes back (see {@link #releaseDone}). */
+    /**
+     * Cancels an order before it ships: an unpaid one simply, a paid one with a refund and without its delivery.
+     * Its stock goes back afterwards (see {@link #releaseDone}).
+     */
     @Transactional
-    public OrderView cancelUnpaid(long userId, String orderId) {
+    public OrderView cancel(long userId, String orderId) {
         Order order = orders.findByIdAndUserIdAndStatusNot(orderId, userId, OrderStatus.RESERVING)
                 .orElseThrow(() -> new ResourceNotFoundException("You have no order " + orderId + "."));
         if (orders.transition(order.id(), OrderStatus.PENDING_PAYMENT, OrderStatus.CANCELLED) != 1) {
-            throw new StateConflictException("This order can no longer be cancelled (it is "
-                    + orders.findById(orderId).map(Order::status).orElseThrow() + ").");
+            if (orders.transition(order.id(), OrderStatus.PAID, OrderStatus.CANCELLED) != 1) {
+                throw new StateConflictException("This order can no longer be cancelled (it is "
+                        + orders.findById(orderId).map(Order::status).orElseThrow() + ").");
+            }
+            jdbc.update(
+                    "UPDATE payments SET status = 'REFUNDED', refunded_at = CURRENT_TIMESTAMP(6) "
+                            + "WHERE order_id = ? AND status = 'CAPTURED'",
+                    orderId);
+            jdbc.update("DELETE FROM deliveries WHERE order_id = ? AND status = 'PREPARING'", orderId);
         }
-        return orders.findById(orderId).orElseThrow().view();
+        return get(userId, orderId);
     }
 
     /** An unpaid order past its payment window expires; false when it was paid or cancelled meanwhile. */

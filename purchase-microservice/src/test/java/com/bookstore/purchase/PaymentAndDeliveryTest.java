@@ -1,0 +1,296 @@
+package com.bookstore.purchase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.bookstore.testkit.Http;
+import com.bookstore.testkit.ReplicaSet;
+import com.bookstore.testkit.ReplicaSetExtension;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** Idempotent payment, the delivery it starts, the carrier and staff moving it, refunds. */
+@ExtendWith(ReplicaSetExtension.class)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "bookstore.security.internal-token=" + CatalogForTests.INTERNAL_TOKEN,
+            "bookstore.purchase.payment-window=1h",
+            "bookstore.purchase.outbox-interval=300ms",
+            "bookstore.purchase.carrier-step=1s"
+        })
+class PaymentAndDeliveryTest {
+
+    static final String GOOD_CARD = card("4242424242424242");
+
+    @DynamicPropertySource
+    static void configure(DynamicPropertyRegistry registry) {
+        ReplicaSetExtension.schema("purchase").properties().forEach((key, value) -> registry.add(key, () -> value));
+        CatalogForTests.TOKENS.properties().forEach((key, value) -> registry.add(key, () -> value));
+        registry.add(
+                "bookstore.purchase.catalog-url",
+                () -> CatalogForTests.catalog().baseUrl());
+    }
+
+    @LocalServerPort
+    int port;
+
+    private Http http;
+    private final String staff = "Bearer " + CatalogForTests.TOKENS.admin(1);
+
+    @BeforeEach
+    void client() {
+        http = new Http(port);
+    }
+
+    @Test
+    void aPaidOrderIsDeliveredByTheCarrierWithItsTimeline() {
+        String customer = PurchaseFlowTest.customer();
+        String id = placeOrder(customer, 2);
+        Http.Response paid = pay(customer, id, key(), GOOD_CARD);
+        assertThat(paid.status()).as(paid.body()).isEqualTo(200);
+        JsonNode order = paid.json();
+        assertThat(order.get("status").asString()).isEqualTo("PAID");
+        assertThat(order.get("payment").get("amount").asString())
+                .isEqualTo(order.get("total").asString());
+        assertThat(order.get("payment").get("brand").asString()).isEqualTo("VISA");
+        assertThat(order.get("payment").get("last4").asString()).isEqualTo("4242");
+        assertThat(paid.body()).doesNotContain("4242424242424242");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "DELIVERED".equals(status(customer, id)));
+        JsonNode delivery = get(customer, id).get("delivery");
+        assertThat(delivery.get("status").asString()).isEqualTo("DELIVERED");
+        assertThat(delivery.get("carrier").asString()).isEqualTo("Parcelway");
+        assertThat(delivery.get("trackingNumber").asString()).startsWith("PW");
+        assertThat(delivery.get("events").findValuesAsString("status"))
+                .containsExactly("PREPARING", "SHIPPED", "IN_TRANSIT", "DELIVERED");
+    }
+
+    @Test
+    void theSameKeyTenTimesInARowChargesOnceAndAnswersTheSame(ReplicaSet set) {
+        String customer = PurchaseFlowTest.customer();
+        String id = placeOrder(customer, 1);
+        String key = key();
+        Set<String> answers = new HashSet<>();
+        for (int i = 0; i < 10; i++) {
+            Http.Response response = pay(customer, id, key, GOOD_CARD);
+            assertThat(response.status()).isEqualTo(200);
+            answers.add(response.body());
+        }
+        assertThat(answers).hasSize(1);
+        assertThat(payments(set, id)).isEqualTo(1);
+    }
+
+    @Test
+    void theSameKeyTenTimesAtOnceChargesOnceAndAnswersTheSame(ReplicaSet set) throws Exception {
+        String customer = PurchaseFlowTest.customer();
+        String id = placeOrder(customer, 1);
+        String key = key();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Http.Response>> responses = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 10; i++) {
+                responses.add(pool.submit(() -> {
+                    start.await();
+                    return pay(customer, id, key, GOOD_CARD);
+                }));
+            }
+            start.countDown();
+        }
+        Set<String> answers = new HashSet<>();
+        for (Future<Http.Response> response : responses) {
+            assertThat(response.get().status()).isEqualTo(200);
+            answers.add(response.get().body());
+        }
+        assertThat(answers).hasSize(1);
+        assertThat(payments(set, id)).isEqualTo(1);
+    }
+
+    @Test
+    void keysAreRequiredAndCannotBeReusedForAnotherRequest() {
+        String customer = PurchaseFlowTest.customer();
+        String id = placeOrder(customer, 1);
+        Http.Response noKey = http.post("/api/orders/" + id + "/payment", GOOD_CARD, "Authorization", customer);
+        assertThat(noKey.status()).isEqualTo(400);
+        assertThat(noKey.json().get("errors").get(0).get("field").asString()).isEqualTo("Idempotency-Key");
+
+        String key = key();
+        assertThat(pay(customer, id, key, card("4000000000000002")).status()).isEqualTo(402);
+        Http.Response reused = pay(customer, id, key, GOOD_CARD);
+        assertThat(reused.status()).isEqualTo(422);
+        assertThat(reused.header("Content-Type")).isEqualTo("application/problem+json");
+    }
+
+    @Test
+    void aDeclinedCardLeavesTheOrderPayableAndPayingTwiceIsAConflict(ReplicaSet set) {
+        String customer = PurchaseFlowTest.customer();
+        String id = placeOrder(customer, 1);
+        Http.Response declined = pay(customer, id, key(), card("4000000000000002"));
+        assertThat(declined.status()).isEqualTo(402);
+        assertThat(declined.json().get("detail").asString()).contains("declined");
+        Http.Response funds = pay(customer, id, key(), card("4000000000009995"));
+        assertThat(funds.status()).isEqualTo(402);
+        assertThat(funds.json().get("detail").asString()).contains("insufficient funds");
+        assertThat(status(customer, id)).isEqualTo("PENDING_PAYMENT");
+
+        assertThat(pay(customer, id, key(), GOOD_CARD).status()).isEqualTo(200);
+        assertThat(pay(customer, id, key(), GOOD_CARD).status())
+                .as("paying twice")
+                .isEqualTo(409);
+        assertThat(payments(set, id)).isEqualTo(1);
+    }
+
+    @Test
+    void badCardDataIs400AndRecordsNothing() {
+        String customer = PurchaseFlowTest.customer();
+        String id = placeOrder(customer, 1);
+        Http.Response luhn = pay(customer, id, key(), card("4242424242424241"));
+        assertThat(luhn.status()).isEqualTo(400);
+        assertThat(luhn.json().get("errors").get(0).get("field").asString()).isEqualTo("cardNumber");
+        assertThat(pay(customer, id, key(), GOOD_CARD.replace("\"expiryYear\":2099", "\"expiryYear\":2020"))
+                        .status())
+                .as("expired")
+                .isEqualTo(400);
+        assertThat(pay(customer, id, key(), GOOD_CARD.replace("\"cvc\":\"123\"", "\"cvc\":\"12\""))
+                        .status())
+                .isEqualTo(400);
+        assertThat(status(customer, id)).isEqualTo("PENDING_PAYMENT");
+    }
+
+    @Test
+    void staffShipAndDeliverInOrderOnly() {
+        String customer = PurchaseFlowTest.customer();
+        String id = placeOrder(customer, 1);
+        assertThat(http.post("/api/admin/orders/" + id + "/ship", null, "Authorization", staff)
+                        .status())
+                .as("shipping an unpaid order")
+                .isEqualTo(409);
+        assertThat(http.post("/api/admin/orders/" + id + "/ship", null, "Authorization", customer)
+                        .status())
+                .as("a customer")
+                .isEqualTo(403);
+        pay(customer, id, key(), GOOD_CARD);
+        assertThat(http.post("/api/admin/orders/" + id + "/deliver", null, "Authorization", staff)
+                        .status())
+                .as("delivering before shipping")
+                .isEqualTo(409);
+        Http.Response shipped = http.post("/api/admin/orders/" + id + "/ship", null, "Authorization", staff);
+        assertThat(shipped.status()).isEqualTo(200);
+        assertThat(shipped.json().get("status").asString()).isEqualTo("SHIPPED");
+        assertThat(http.post("/api/admin/orders/" + id + "/ship", null, "Authorization", staff)
+                        .status())
+                .as("shipping twice")
+                .isEqualTo(409);
+        assertThat(http.get("/api/admin/orders?status=SHIPPED", "Authorization", staff)
+                        .json()
+                        .get("items")
+                        .findValuesAsString("id"))
+                .contains(id);
+    }
+
+    @Test
+    void cancellingAPaidOrderRefundsAndReleasesStock() {
+        String customer = PurchaseFlowTest.customer();
+        long book = CatalogForTests.book(CatalogForTests.uniqueTitle("Refunded"), "15.00", 3);
+        http.put("/api/cart/items/" + book, "{\"quantity\":2}", "Authorization", customer);
+        String id = order(customer);
+        pay(customer, id, key(), GOOD_CARD);
+        assertThat(CatalogForTests.stock(book)).isEqualTo(1);
+
+        Http.Response cancelled = http.post("/api/orders/" + id + "/cancel", null, "Authorization", customer);
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertThat(cancelled.json().get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(cancelled.json().get("payment").get("status").asString()).isEqualTo("REFUNDED");
+        assertThat(cancelled.json().get("payment").get("refundedAt").isNull()).isFalse();
+        assertThat(CatalogForTests.stock(book)).isEqualTo(3);
+    }
+
+    @Test
+    void aCustomerCannotPayAnotherCustomersOrder() {
+        String owner = PurchaseFlowTest.customer();
+        String id = placeOrder(owner, 1);
+        assertThat(pay(PurchaseFlowTest.customer(), id, key(), GOOD_CARD).status())
+                .isEqualTo(404);
+        assertThat(status(owner, id)).isEqualTo("PENDING_PAYMENT");
+    }
+
+    @Test
+    void rightAfterPayingTheOrderShowsPaidWhileReplicasLag(ReplicaSet set) {
+        String customer = PurchaseFlowTest.customer();
+        String id = placeOrder(customer, 1);
+        set.awaitReplicasCaughtUp(Duration.ofSeconds(10));
+        set.replicas().forEach(replica -> set.delay(replica, 30));
+        try {
+            Http.Response paid = pay(customer, id, key(), GOOD_CARD);
+            String token = paid.header("Consistency-Token");
+            assertThat(token).isNotBlank();
+            JsonNode order = http.get("/api/orders/" + id, "Authorization", customer, "Consistency-Token", token)
+                    .json();
+            assertThat(order.get("status").asString()).isEqualTo("PAID");
+        } finally {
+            set.heal();
+        }
+    }
+
+    private String placeOrder(String customer, int copies) {
+        long book = CatalogForTests.book(CatalogForTests.uniqueTitle("Paid"), "10.00", 10);
+        assertThat(http.put("/api/cart/items/" + book, "{\"quantity\":" + copies + "}", "Authorization", customer)
+                        .status())
+                .isEqualTo(200);
+        return order(customer);
+    }
+
+    private String order(String customer) {
+        Http.Response placed = http.post(
+                "/api/orders",
+                "{\"shippingAddress\":" + PurchaseFlowTest.ADDRESS + ",\"deliveryOption\":\"STANDARD\"}",
+                "Authorization",
+                customer);
+        assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+        return placed.json().get("id").asString();
+    }
+
+    private Http.Response pay(String customer, String orderId, String key, String card) {
+        return http.post(
+                "/api/orders/" + orderId + "/payment", card, "Authorization", customer, "Idempotency-Key", key);
+    }
+
+    private JsonNode get(String customer, String id) {
+        return http.get("/api/orders/" + id, "Authorization", customer).json();
+    }
+
+    private String status(String customer, String id) {
+        return get(customer, id).get("status").asString();
+    }
+
+    private static long payments(ReplicaSet set, String orderId) {
+        return Long.parseLong(set.primary()
+                .queryForString("SELECT COUNT(*) FROM purchase.payments WHERE order_id = '" + orderId + "'")
+                .orElseThrow());
+    }
+
+    static String key() {
+        return "key-" + UUID.randomUUID();
+    }
+
+    static String card(String number) {
+        return "{\"cardNumber\":\"" + number + "\",\"expiryMonth\":12,\"expiryYear\":2099,\"cvc\":\"123\","
+                + "\"cardholderName\":\"Ada Lovelace\"}";
+    }
+}
