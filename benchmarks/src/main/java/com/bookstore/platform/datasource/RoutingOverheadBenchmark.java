@@ -70,6 +70,7 @@ public class RoutingOverheadBenchmark {
                 Duration.ofSeconds(1),
                 Duration.ofMillis(500),
                 Duration.ofSeconds(2),
+                Duration.ofSeconds(5),
                 10,
                 10);
         RoutingMetrics metrics = new RoutingMetrics(new SimpleMeterRegistry());

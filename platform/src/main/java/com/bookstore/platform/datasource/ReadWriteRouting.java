@@ -33,7 +33,6 @@ public final class ReadWriteRouting implements AutoCloseable {
         for (int i = 0; i < endpoints.size(); i++) {
             String name = "reader-" + (i + 1);
             RoutingDataSourceProperties.Endpoint endpoint = endpoints.get(i);
-            // A reader that is down at start must not stop the service; the probe reports it instead.
             HikariDataSource pool = pool(name, endpoint, properties.readerPoolSize(), properties, metrics, false);
             ReaderEndpoint reader = new ReaderEndpoint(name, endpoint.url(), pool);
             readers.add(reader);
@@ -66,7 +65,7 @@ public final class ReadWriteRouting implements AutoCloseable {
             int size,
             RoutingDataSourceProperties properties,
             RoutingMetrics metrics,
-            boolean failFastAtStart) {
+            boolean writer) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(name);
         config.setJdbcUrl(endpoint.url());
@@ -74,9 +73,10 @@ public final class ReadWriteRouting implements AutoCloseable {
         config.setPassword(endpoint.password());
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(Math.min(2, size));
-        config.setConnectionTimeout(properties.connectTimeout().toMillis());
+        config.setConnectionTimeout((writer ? properties.writerWaitTimeout() : properties.connectTimeout()).toMillis());
         config.setValidationTimeout(Math.min(properties.connectTimeout().toMillis(), 1000));
-        config.setInitializationFailTimeout(failFastAtStart ? 1 : -1);
+        // The writer must be there at start (Flyway needs it); a reader that is down must not stop the service.
+        config.setInitializationFailTimeout(writer ? 1 : -1);
         config.addDataSourceProperty(
                 "connectTimeout", Long.toString(properties.connectTimeout().toMillis()));
         config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics.registry()));

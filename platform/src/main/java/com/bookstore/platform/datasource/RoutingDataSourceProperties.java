@@ -13,7 +13,9 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Where the writer and the readers are, and the bounds the routing keeps: a reader lagging more than
  * {@code maxReplicaLag} is skipped, a read carrying a consistency token waits at most {@code gtidWaitTimeout} on a
- * replica before going to the writer, and no connection attempt waits longer than {@code connectTimeout}.
+ * replica before going to the writer, and no connection attempt waits longer than {@code connectTimeout}. A write
+ * waits at most {@code writerWaitTimeout} for a writer connection (all busy, or the writer unreachable) before it is
+ * answered 503.
  */
 @Validated
 @ConfigurationProperties("bookstore.datasource")
@@ -26,6 +28,7 @@ public record RoutingDataSourceProperties(
         @DefaultValue("1s") @NotNull Duration probeInterval,
         @DefaultValue("500ms") @NotNull Duration gtidWaitTimeout,
         @DefaultValue("2s") @NotNull Duration connectTimeout,
+        @DefaultValue("5s") @NotNull Duration writerWaitTimeout,
         @DefaultValue("10") @Positive int writerPoolSize,
         @DefaultValue("10") @Positive int readerPoolSize) {
 

@@ -42,6 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
         properties = {
             "bookstore.datasource.probe-interval=300ms",
             "bookstore.datasource.connect-timeout=1s",
+            "bookstore.datasource.writer-wait-timeout=1s",
             "bookstore.datasource.gtid-wait-timeout=300ms",
             "bookstore.datasource.max-replica-lag=60s",
             "bookstore.security.jwks-uri=http://127.0.0.1:9/unused-jwks.json",
