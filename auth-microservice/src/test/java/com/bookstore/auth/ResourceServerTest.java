@@ -6,10 +6,9 @@ import static org.awaitility.Awaitility.await;
 import com.bookstore.resourceprobe.ResourceProbeApplication;
 import com.bookstore.testkit.Http;
 import com.bookstore.testkit.ReplicaSetExtension;
-import com.nimbusds.jose.JOSEObjectType;
+import com.bookstore.testkit.TestTokens;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
@@ -258,18 +257,7 @@ class ResourceServerTest {
     }
 
     private static String sign(ECKey key, JWTClaimsSet claims) {
-        try {
-            SignedJWT jwt = new SignedJWT(
-                    new JWSHeader.Builder(JWSAlgorithm.ES256)
-                            .keyID(key.getKeyID())
-                            .type(JOSEObjectType.JWT)
-                            .build(),
-                    claims);
-            jwt.sign(new ECDSASigner(key));
-            return jwt.serialize();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return TestTokens.sign(key, claims);
     }
 
     /** Command-line arguments outrank application.yml, unlike the builder's default properties. */

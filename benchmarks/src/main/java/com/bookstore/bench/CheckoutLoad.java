@@ -1,5 +1,6 @@
 package com.bookstore.bench;
 
+import com.bookstore.testkit.TestIsbns;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -47,7 +48,7 @@ public final class CheckoutLoad {
         HttpClient https = HttpClient.newBuilder().sslContext(trusting(cert)).build();
         HttpClient http = HttpClient.newHttpClient();
         String admin = login(http, auth, "admin@bookstore.test", "staff-only-bookstore-2026");
-        String isbn = isbn();
+        String isbn = TestIsbns.next();
         HttpResponse<String> created = send(
                 https,
                 HttpRequest.newBuilder(URI.create(base + "/api/books"))
@@ -201,14 +202,5 @@ public final class CheckoutLoad {
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, trust.getTrustManagers(), null);
         return context;
-    }
-
-    private static String isbn() {
-        String twelve = "979" + String.format("%09d", Math.floorMod(System.nanoTime(), 1_000_000_000L));
-        int sum = 0;
-        for (int i = 0; i < 12; i++) {
-            sum += (twelve.charAt(i) - '0') * (i % 2 == 0 ? 1 : 3);
-        }
-        return twelve + (10 - sum % 10) % 10;
     }
 }

@@ -6,6 +6,7 @@ import com.bookstore.testkit.Http;
 import com.bookstore.testkit.MariaDbServer;
 import com.bookstore.testkit.ReplicaSet;
 import com.bookstore.testkit.ReplicaSetExtension;
+import com.bookstore.testkit.TestIsbns;
 import com.bookstore.testkit.TestTokens;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -14,7 +15,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,6 @@ import tools.jackson.databind.JsonNode;
 class CatalogApiTest {
 
     static final TestTokens TOKENS = TestTokens.start();
-    private static final AtomicLong ISBN_SEQUENCE = new AtomicLong(System.nanoTime() % 100_000_000L);
 
     @DynamicPropertySource
     static void configure(DynamicPropertyRegistry registry) {
@@ -277,14 +276,8 @@ class CatalogApiTest {
                 + "\",\"publishedYear\":2001,\"price\":\"" + new BigDecimal(price) + "\",\"stock\":" + stock + "}";
     }
 
-    /** A fresh, valid ISBN-13 (979 prefix, computed check digit). */
     static String nextIsbn() {
-        String twelve = "979" + String.format("%09d", ISBN_SEQUENCE.incrementAndGet() % 1_000_000_000L);
-        int sum = 0;
-        for (int i = 0; i < 12; i++) {
-            sum += (twelve.charAt(i) - '0') * (i % 2 == 0 ? 1 : 3);
-        }
-        return twelve + (10 - sum % 10) % 10;
+        return TestIsbns.next();
     }
 
     static String marker() {

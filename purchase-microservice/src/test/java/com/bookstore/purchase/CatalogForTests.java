@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.bookstore.testkit.Http;
 import com.bookstore.testkit.ReplicaSetExtension;
 import com.bookstore.testkit.ServiceProcess;
+import com.bookstore.testkit.TestIsbns;
 import com.bookstore.testkit.TestTokens;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,7 +21,6 @@ final class CatalogForTests {
 
     static final String INTERNAL_TOKEN = "purchase-tests-internal";
     static final TestTokens TOKENS = TestTokens.start();
-    private static final AtomicLong ISBN = new AtomicLong(System.nanoTime() % 100_000_000L);
     private static ServiceProcess catalog;
 
     private CatalogForTests() {}
@@ -43,7 +42,8 @@ final class CatalogForTests {
         Http http = new Http(catalog().port());
         Http.Response created = http.post(
                 "/api/books",
-                "{\"isbn\":\"" + isbn() + "\",\"title\":\"" + title + "\",\"author\":\"T. Est\",\"description\":\"d\","
+                "{\"isbn\":\"" + TestIsbns.next() + "\",\"title\":\"" + title
+                        + "\",\"author\":\"T. Est\",\"description\":\"d\","
                         + "\"genre\":\"Fiction\",\"publishedYear\":2020,\"price\":\"" + price + "\",\"stock\":" + stock
                         + "}",
                 "Authorization",
@@ -61,14 +61,5 @@ final class CatalogForTests {
 
     static String uniqueTitle(String prefix) {
         return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private static String isbn() {
-        String twelve = "979" + String.format("%09d", ISBN.incrementAndGet() % 1_000_000_000L);
-        int sum = 0;
-        for (int i = 0; i < 12; i++) {
-            sum += (twelve.charAt(i) - '0') * (i % 2 == 0 ? 1 : 3);
-        }
-        return twelve + (10 - sum % 10) % 10;
     }
 }

@@ -107,14 +107,19 @@ public final class TestTokens implements AutoCloseable {
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plusSeconds(600)))
                 .build();
+        return sign(key, claims);
+    }
+
+    /** An ES256 JWT of these claims, signed by {@code signer} under its {@code kid}. */
+    public static String sign(ECKey signer, JWTClaimsSet claims) {
         try {
             SignedJWT jwt = new SignedJWT(
                     new JWSHeader.Builder(JWSAlgorithm.ES256)
-                            .keyID(key.getKeyID())
+                            .keyID(signer.getKeyID())
                             .type(JOSEObjectType.JWT)
                             .build(),
                     claims);
-            jwt.sign(new ECDSASigner(key));
+            jwt.sign(new ECDSASigner(signer));
             return jwt.serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);

@@ -2,6 +2,7 @@ package com.bookstore.catalog.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bookstore.testkit.TestIsbns;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
@@ -16,8 +17,9 @@ class DemoCatalogTest {
     void holdsAtLeast200BooksWithValidUniqueIsbn13s() {
         assertThat(books).hasSizeGreaterThanOrEqualTo(200);
         assertThat(books)
-                .allSatisfy(book ->
-                        assertThat(validIsbn13(book.isbn())).as(book.title()).isTrue());
+                .allSatisfy(book -> assertThat(TestIsbns.valid(book.isbn()))
+                        .as(book.title())
+                        .isTrue());
         Set<String> isbns = books.stream().map(DemoCatalog.DemoBook::isbn).collect(Collectors.toSet());
         assertThat(isbns).hasSameSizeAs(books);
     }
@@ -35,16 +37,5 @@ class DemoCatalogTest {
         assertThat(books.stream().map(DemoCatalog.DemoBook::genre).distinct().count())
                 .isGreaterThanOrEqualTo(10);
         assertThat(books).anySatisfy(book -> assertThat(book.stock()).isZero());
-    }
-
-    static boolean validIsbn13(String isbn) {
-        if (!isbn.matches("\\d{13}")) {
-            return false;
-        }
-        int sum = 0;
-        for (int i = 0; i < 12; i++) {
-            sum += (isbn.charAt(i) - '0') * (i % 2 == 0 ? 1 : 3);
-        }
-        return (10 - sum % 10) % 10 == isbn.charAt(12) - '0';
     }
 }
