@@ -1,5 +1,6 @@
 package com.bookstore.auth.config;
 
+import com.bookstore.auth.accounts.EmailTakenException;
 import com.bookstore.auth.accounts.Registration;
 import com.bookstore.auth.accounts.Role;
 import com.bookstore.auth.accounts.UserAccounts;
@@ -38,8 +39,7 @@ class InitialAccounts implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         AuthProperties.InitialAdmin admin = properties.initialAdmin();
         if (admin != null && admin.email() != null && admin.password() != null && !accounts.anyAdmin()) {
-            registration.open(admin.email(), admin.password(), admin.displayName(), Set.of(Role.ADMIN, Role.CUSTOMER));
-            log.info("Created the first administrator {}", admin.email());
+            ensure(admin.email(), admin.password(), admin.displayName(), Set.of(Role.ADMIN, Role.CUSTOMER));
         }
         if (properties.demoAccounts()) {
             ensure(DEMO_CUSTOMER, DEMO_CUSTOMER_PASSWORD, "Demo Customer", Set.of(Role.CUSTOMER));
@@ -47,10 +47,16 @@ class InitialAccounts implements ApplicationRunner {
         }
     }
 
+    /** Creates the account unless it exists; another instance starting at the same moment may win the race. */
     private void ensure(String email, String password, String name, Set<Role> roles) {
-        if (!accounts.exists(email)) {
+        if (accounts.exists(email)) {
+            return;
+        }
+        try {
             registration.open(email, password, name, roles);
-            log.info("Created demo account {}", email);
+            log.info("Created account {}", email);
+        } catch (EmailTakenException createdByAnotherInstance) {
+            log.info("Account {} was created by another instance", email);
         }
     }
 }

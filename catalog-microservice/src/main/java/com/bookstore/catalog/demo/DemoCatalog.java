@@ -14,9 +14,11 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Fills an empty catalog with the demo books ({@code demo/books.tsv}: real titles, authors, years and ISBNs) when
@@ -30,14 +32,23 @@ class DemoCatalog implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoCatalog.class);
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
 
-    DemoCatalog(JdbcTemplate jdbc) {
+    DemoCatalog(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     @Override
-    @Transactional
     public void run(ApplicationArguments args) {
+        try {
+            transaction.executeWithoutResult(status -> load());
+        } catch (DataIntegrityViolationException loadedByAnotherInstance) {
+            log.info("The demo catalog was loaded by another instance");
+        }
+    }
+
+    private void load() {
         Integer existing = jdbc.queryForObject("SELECT COUNT(*) FROM books", Integer.class);
         if (existing != null && existing > 0) {
             return;

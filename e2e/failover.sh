@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Two instances of each service behind nginx: one catalog instance is killed (kill -9) in the middle of a read
+# load, and no GET is lost. Then, with no catalog left, people get the site's own page and the API problem+json.
+# Prints "N passed, N failed".
+set -uo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export BOOKSTORE_HOME="$(mktemp -d /tmp/bookstore-failover.XXXXXX)"
+export BOOKSTORE_HTTPS_PORT=38443 BOOKSTORE_HTTP_PORT=38080
+export BOOKSTORE_DB_PORTS="43306 43307 43308" BOOKSTORE_SERVICE_PORT_BASE=39000
+BASE="https://localhost:$BOOKSTORE_HTTPS_PORT"
+passed=0 failed=0
+check() { local description="$1"; shift; if "$@" >/dev/null 2>&1; then passed=$((passed + 1)); echo "  ok    $description"; else failed=$((failed + 1)); echo "  FAIL  $description"; fi; }
+trap '"$ROOT/bookstore" down >/dev/null 2>&1 || true; rm -rf "$BOOKSTORE_HOME"' EXIT
+
+if ! "$ROOT/bookstore" up --no-build --instances 2 >/dev/null; then
+  echo "  FAIL  ./bookstore up --instances 2"
+  "$ROOT/bookstore" logs || true
+  echo "failover: 0 passed, 1 failed"; exit 1
+fi
+codes="$BOOKSTORE_HOME/codes.txt"
+# 600 GETs, 8 at a time, over books and pages served by the catalog; bounded in count.
+seq 1 600 | xargs -P 8 -I{} curl -sk -o /dev/null -w '%{http_code}\n' --max-time 10 \
+  "$BASE/api/books?size=5&page={}" >> "$codes" &
+load=$!
+sleep 3
+victim=$(cat "$BOOKSTORE_HOME/run/catalog-1.pid")
+kill -9 "$victim"
+wait "$load"
+total=$(wc -l < "$codes")
+bad=$(grep -vc '^200$' "$codes")
+echo "  $total GETs, $bad not 200 (catalog-1, pid $victim, killed during the load)"
+check "killing one catalog instance during a read load loses no GET" test "$bad" -eq 0
+check "all 600 GETs answered" test "$total" -eq 600
+
+kill -9 "$(cat "$BOOKSTORE_HOME/run/catalog-2.pid")"
+check "with no catalog left, a page gets the site's own page" bash -c "curl -sk -H 'Accept: text/html' $BASE/books | grep -q 'Back in a moment'"
+check "and the API gets problem+json 503 with Retry-After" bash -c "curl -sk -D - -o /dev/null $BASE/api/books | tr -d '\r' | grep -qi '^content-type: application/problem+json' && curl -sk -o /dev/null -w '%{http_code}' $BASE/api/books | grep -qx 503"
+
+echo "failover: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
