@@ -17,6 +17,7 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenResolv
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -48,7 +49,10 @@ public final class BookstoreSecurity {
         csrfTokens.setCookieCustomizer(cookie -> cookie.secure(true).sameSite("Lax"));
         return http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
-                        .requireCsrfProtectionMatcher(cookieAuthenticatedUnsafeRequest()))
+                        .requireCsrfProtectionMatcher(cookieAuthenticatedUnsafeRequest())
+                        // Every stateless request authenticates anew; the default strategy would then clear the
+                        // token on each of them (a stylesheet or an image would void the form the page carries).
+                        .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .bearerTokenResolver(bearerOrCookie())
                         .authenticationEntryPoint(unauthenticated())

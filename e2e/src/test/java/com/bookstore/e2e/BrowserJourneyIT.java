@@ -1,0 +1,223 @@
+package com.bookstore.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bookstore.testkit.TestIsbns;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The site as people use it: the whole local stack ({@code ./bookstore up} on its own ports and state folder),
+ * through nginx over HTTPS, in Debian's headless Chromium. Screenshots of key pages land in
+ * {@code target/screenshots}.
+ */
+class BrowserJourneyIT {
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Path STATE = Path.of("target", "e2e-stack").toAbsolutePath();
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final String BASE = "https://localhost:48443";
+    private static final Map<String, String> STACK = Map.of(
+            "BOOKSTORE_HOME", STATE.toString(),
+            "BOOKSTORE_HTTPS_PORT", "48443",
+            "BOOKSTORE_HTTP_PORT", "48080",
+            "BOOKSTORE_DB_PORTS", "53306 53307 53308",
+            "BOOKSTORE_SERVICE_PORT_BASE", "49000",
+            "BOOKSTORE_PURCHASE_CARRIERSTEP", "2s",
+            "BOOKSTORE_PURCHASE_OUTBOXINTERVAL", "500ms");
+
+    private WebDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeAll
+    static void startTheStack() throws Exception {
+        Files.createDirectories(SCREENSHOTS);
+        bookstore("up", "--no-build");
+    }
+
+    @AfterAll
+    static void stopTheStack() throws Exception {
+        bookstore("down");
+    }
+
+    @BeforeEach
+    void openBrowser() throws IOException {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--ignore-certificate-errors",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-quic",
+                "--window-size=1200,900",
+                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        ChromeDriverService driver = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(driver, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aCustomerBuysTwoBooksIsDeclinedOncePaysFollowsTheDeliveryAndSignsOut() {
+        String email = "e2e-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        browser.get(BASE + "/account/register");
+        type("email", email);
+        type("displayName", "Edith Reader");
+        type("password", "a-long-and-unusual-passphrase");
+        submit();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), "Welcome"));
+        screenshot("home-signed-in");
+
+        browser.findElement(By.id("site-search")).sendKeys("the");
+        browser.findElement(By.cssSelector("form.search button")).click();
+        wait.until(ExpectedConditions.urlContains("/books?q="));
+        browser.get(BASE + "/books?inStock=true&sort=title");
+        List<String> books = browser.findElements(By.cssSelector(".book-card a")).stream()
+                .limit(2)
+                .map(link -> link.getAttribute("href"))
+                .toList();
+        for (String book : books) {
+            browser.get(book);
+            screenshot("book");
+            browser.findElement(By.cssSelector(".add-to-cart button")).click();
+            wait.until(ExpectedConditions.urlContains("/cart"));
+        }
+        assertThat(browser.findElements(By.cssSelector("main table tbody tr"))).hasSize(2);
+        screenshot("cart");
+
+        browser.findElement(By.linkText("Go to checkout")).click();
+        type("fullName", "Edith Reader");
+        type("line1", "12 Library Lane");
+        type("city", "Leipzig");
+        type("postalCode", "04109");
+        type("country", "DE");
+        submit();
+        wait.until(ExpectedConditions.urlMatches(".*/orders/[0-9a-f-]+/pay"));
+        String orderUrl = browser.getCurrentUrl().replace("/pay", "");
+
+        payWith("4000 0000 0000 0002");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".form-error"), "declined"));
+        screenshot("declined");
+        payWith("4242 4242 4242 4242");
+        wait.until(ExpectedConditions.urlToBe(orderUrl));
+        assertThat(browser.findElement(By.cssSelector(".order-status")).getText())
+                .contains("PAID");
+
+        wait.withTimeout(Duration.ofSeconds(60)).until(driver -> {
+            driver.navigate().refresh();
+            return driver.findElement(By.cssSelector(".order-status")).getText().contains("DELIVERED");
+        });
+        assertThat(browser.findElements(By.cssSelector(".timeline li"))).hasSize(4);
+        screenshot("order-delivered");
+
+        browser.get(BASE + "/account");
+        browser.findElement(By.xpath("//button[normalize-space()='Sign out']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), "signed out"));
+        browser.get(orderUrl);
+        wait.until(ExpectedConditions.urlContains("/account/login"));
+    }
+
+    @Test
+    void staffAddABookThatCustomersThenFind() {
+        browser.get(BASE + "/account/login");
+        type("email", "admin@bookstore.test");
+        type("password", "staff-only-bookstore-2026");
+        submit();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText("Staff: books")));
+        browser.get(BASE + "/admin/books/new");
+        String title = "The E2E Chronicles " + UUID.randomUUID().toString().substring(0, 6);
+        type("isbn", TestIsbns.next());
+        type("title", title);
+        type("author", "Tess Ting");
+        type("genre", "Fiction");
+        type("publishedYear", "2026");
+        type("price", "14.50");
+        type("stock", "7");
+        type("description", "A novel written by a browser test.");
+        submit();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), title));
+        screenshot("staff-added-book");
+
+        browser.manage().deleteAllCookies();
+        browser.get(BASE + "/books?q=" + title.split(" ")[3]);
+        assertThat(browser.findElement(By.cssSelector(".results")).getText()).contains(title);
+    }
+
+    private void payWith(String card) {
+        WebElement number = browser.findElement(By.id("cardNumber"));
+        number.clear();
+        number.sendKeys(card);
+        type("expiryMonth", "12");
+        type("expiryYear", "2099");
+        type("cvc", "123");
+        type("cardholderName", "Edith Reader");
+        submit();
+    }
+
+    private void type(String id, String text) {
+        WebElement field = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    private void submit() {
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+    }
+
+    private void screenshot(String name) {
+        try {
+            Files.write(
+                    SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void bookstore(String... arguments) throws Exception {
+        List<String> command =
+                new java.util.ArrayList<>(List.of(ROOT.resolve("bookstore").toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        builder.environment().putAll(STACK);
+        Process process = builder.start();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("./bookstore " + String.join(" ", arguments) + " failed");
+        }
+    }
+}
