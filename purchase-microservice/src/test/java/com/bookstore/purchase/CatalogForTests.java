@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -35,6 +36,13 @@ final class CatalogForTests {
                     Path.of("..", "catalog-microservice", "target", "catalog-microservice-exec.jar"), environment);
         }
         return catalog;
+    }
+
+    /** Points a purchase service under test at its schema, the token stand-in and the real catalog. */
+    static void configure(DynamicPropertyRegistry registry) {
+        ReplicaSetExtension.schema("purchase").properties().forEach((key, value) -> registry.add(key, () -> value));
+        TOKENS.properties().forEach((key, value) -> registry.add(key, () -> value));
+        registry.add("bookstore.purchase.catalog-url", () -> catalog().baseUrl());
     }
 
     /** Adds a book to the catalog through its staff API; returns its id. */

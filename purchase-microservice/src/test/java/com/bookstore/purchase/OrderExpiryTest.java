@@ -26,11 +26,7 @@ class OrderExpiryTest {
 
     @DynamicPropertySource
     static void configure(DynamicPropertyRegistry registry) {
-        ReplicaSetExtension.schema("purchase").properties().forEach((key, value) -> registry.add(key, () -> value));
-        CatalogForTests.TOKENS.properties().forEach((key, value) -> registry.add(key, () -> value));
-        registry.add(
-                "bookstore.purchase.catalog-url",
-                () -> CatalogForTests.catalog().baseUrl());
+        CatalogForTests.configure(registry);
     }
 
     @LocalServerPort

@@ -41,11 +41,7 @@ class PaymentAndDeliveryTest {
 
     @DynamicPropertySource
     static void configure(DynamicPropertyRegistry registry) {
-        ReplicaSetExtension.schema("purchase").properties().forEach((key, value) -> registry.add(key, () -> value));
-        CatalogForTests.TOKENS.properties().forEach((key, value) -> registry.add(key, () -> value));
-        registry.add(
-                "bookstore.purchase.catalog-url",
-                () -> CatalogForTests.catalog().baseUrl());
+        CatalogForTests.configure(registry);
     }
 
     @LocalServerPort

@@ -39,11 +39,7 @@ class PurchaseFlowTest {
 
     @DynamicPropertySource
     static void configure(DynamicPropertyRegistry registry) {
-        ReplicaSetExtension.schema("purchase").properties().forEach((key, value) -> registry.add(key, () -> value));
-        CatalogForTests.TOKENS.properties().forEach((key, value) -> registry.add(key, () -> value));
-        registry.add(
-                "bookstore.purchase.catalog-url",
-                () -> CatalogForTests.catalog().baseUrl());
+        CatalogForTests.configure(registry);
     }
 
     @LocalServerPort

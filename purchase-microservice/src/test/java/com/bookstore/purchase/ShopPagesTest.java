@@ -30,11 +30,7 @@ class ShopPagesTest {
 
     @DynamicPropertySource
     static void configure(DynamicPropertyRegistry registry) {
-        ReplicaSetExtension.schema("purchase").properties().forEach((key, value) -> registry.add(key, () -> value));
-        CatalogForTests.TOKENS.properties().forEach((key, value) -> registry.add(key, () -> value));
-        registry.add(
-                "bookstore.purchase.catalog-url",
-                () -> CatalogForTests.catalog().baseUrl());
+        CatalogForTests.configure(registry);
     }
 
     @LocalServerPort

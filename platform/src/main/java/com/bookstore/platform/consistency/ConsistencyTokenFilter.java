@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.WebUtils;
 
 /**
  * Reads the client's consistency token (header first, then cookie) into the {@link ConsistencyContext} for the
@@ -46,15 +47,7 @@ public final class ConsistencyTokenFilter extends OncePerRequestFilter {
     }
 
     private static String cookieValue(HttpServletRequest request) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies == null) {
-            return null;
-        }
-        for (Cookie cookie : cookies) {
-            if (ConsistencyToken.NAME.equals(cookie.getName())) {
-                return cookie.getValue();
-            }
-        }
-        return null;
+        Cookie cookie = WebUtils.getCookie(request, ConsistencyToken.NAME);
+        return cookie == null ? null : cookie.getValue();
     }
 }

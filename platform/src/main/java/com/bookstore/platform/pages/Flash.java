@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
+import org.springframework.web.util.WebUtils;
 
 /**
  * A one-time message for the next page ("Welcome back", "Book saved"), carried in a short-lived cookie because
@@ -25,18 +26,13 @@ public final class Flash {
     }
 
     static String take(HttpServletRequest request, HttpServletResponse response) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies == null) {
+        Cookie cookie = WebUtils.getCookie(request, COOKIE);
+        if (cookie == null || cookie.getValue().isBlank()) {
             return null;
         }
-        for (Cookie cookie : cookies) {
-            if (COOKIE.equals(cookie.getName()) && !cookie.getValue().isBlank()) {
-                write(response, "", Duration.ZERO);
-                String message = URLDecoder.decode(cookie.getValue(), StandardCharsets.UTF_8);
-                return message.length() > 300 ? message.substring(0, 300) : message;
-            }
-        }
-        return null;
+        write(response, "", Duration.ZERO);
+        String message = URLDecoder.decode(cookie.getValue(), StandardCharsets.UTF_8);
+        return message.length() > 300 ? message.substring(0, 300) : message;
     }
 
     private static void write(HttpServletResponse response, String value, Duration maxAge) {

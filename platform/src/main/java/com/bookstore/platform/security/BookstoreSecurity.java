@@ -21,6 +21,7 @@ import org.springframework.security.web.authentication.session.NullAuthenticated
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.util.WebUtils;
 
 /**
  * The security every service shares, applied to its own filter chain before its authorization rules: stateless
@@ -138,15 +139,7 @@ public final class BookstoreSecurity {
     }
 
     static String cookie(HttpServletRequest request, String name) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies == null) {
-            return null;
-        }
-        for (Cookie cookie : cookies) {
-            if (name.equals(cookie.getName()) && !cookie.getValue().isBlank()) {
-                return cookie.getValue();
-            }
-        }
-        return null;
+        Cookie cookie = WebUtils.getCookie(request, name);
+        return cookie == null || cookie.getValue().isBlank() ? null : cookie.getValue();
     }
 }

@@ -1,5 +1,6 @@
 package com.bookstore.platform.security;
 
+import com.bookstore.platform.web.ProblemDetailsAdvice;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -15,7 +16,7 @@ final class ProblemResponses {
 
     static void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "https://bookstore.example/problems/" + status);
+        problem.put("type", ProblemDetailsAdvice.typeFor(status).toString());
         problem.put("title", title);
         problem.put("status", status);
         problem.put("detail", detail);

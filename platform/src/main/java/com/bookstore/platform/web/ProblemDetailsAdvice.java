@@ -139,7 +139,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    static URI typeFor(int status) {
+    public static URI typeFor(int status) {
         return URI.create("https://bookstore.example/problems/" + status);
     }
 

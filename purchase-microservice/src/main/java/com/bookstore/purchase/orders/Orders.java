@@ -8,7 +8,6 @@ import com.bookstore.purchase.catalog.CatalogClient;
 import com.bookstore.purchase.delivery.DeliveryOption;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -235,10 +234,6 @@ public class Orders {
     @Transactional
     public List<String> stockToRelease() {
         return orders.idsWithStockToRelease();
-    }
-
-    Instant now() {
-        return clock.instant();
     }
 
     private static PageResponse<OrderView> page(Page<Order> page) {

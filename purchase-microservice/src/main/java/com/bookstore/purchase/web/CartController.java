@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -47,11 +48,15 @@ class CartController {
     @PutMapping("/items/{bookId}")
     CartView setQuantity(
             @AuthenticationPrincipal Jwt user, @PathVariable long bookId, @Valid @RequestBody QuantityRequest request) {
-        if (request.quantity() > 0 && !catalog.lookup(List.of(bookId)).containsKey(bookId)) {
+        long userId = userId(user);
+        List<Long> ids = new ArrayList<>(ids(carts.lines(userId)));
+        ids.add(bookId);
+        Map<Long, CatalogClient.PricedBook> books = catalog.lookup(ids);
+        if (request.quantity() > 0 && !books.containsKey(bookId)) {
             throw new ResourceNotFoundException("There is no book " + bookId + ".");
         }
-        carts.setQuantity(userId(user), bookId, request.quantity());
-        return view(userId(user));
+        carts.setQuantity(userId, bookId, request.quantity());
+        return CartView.of(carts.lines(userId), books);
     }
 
     @DeleteMapping("/items/{bookId}")
@@ -62,9 +67,11 @@ class CartController {
 
     private CartView view(long userId) {
         List<Carts.CartLine> lines = carts.lines(userId);
-        Map<Long, CatalogClient.PricedBook> books =
-                catalog.lookup(lines.stream().map(Carts.CartLine::bookId).toList());
-        return CartView.of(lines, books);
+        return CartView.of(lines, catalog.lookup(ids(lines)));
+    }
+
+    private static List<Long> ids(List<Carts.CartLine> lines) {
+        return lines.stream().map(Carts.CartLine::bookId).toList();
     }
 
     static long userId(Jwt user) {
