@@ -112,6 +112,7 @@ class BrowserJourneyIT {
                 .limit(2)
                 .map(link -> link.getAttribute("href"))
                 .toList();
+        assertThat(books).as("books in stock on the first page").hasSize(2);
         for (String book : books) {
             browser.get(book);
             screenshot("book");

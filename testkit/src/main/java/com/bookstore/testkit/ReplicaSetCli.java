@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * Command line for {@code ./bookstore}: {@code up DIR [PRIMARY_PORT REPLICA_PORT...]}, {@code down DIR},
  * {@code status DIR}, {@code provision DIR SCHEMA WRITER_USER WRITER_PASSWORD READER_USER READER_PASSWORD},
- * {@code ports DIR}. Servers started here outlive this JVM; they are stopped by PID with {@code down}.
+ * {@code ports DIR}, {@code sync DIR} (wait until every replica has applied what the primary has). Servers started here outlive this JVM; they are stopped by PID with {@code down}.
  */
 public final class ReplicaSetCli {
 
@@ -36,6 +36,7 @@ public final class ReplicaSetCli {
                     set.provisionSchema(args[2], args[3], args[4], args[5], args[6]);
                     set.awaitReplicasCaughtUp(Duration.ofSeconds(30));
                 }
+                case "sync" -> ReplicaSet.open(dir, 0).awaitReplicasCaughtUp(Duration.ofSeconds(30));
                 case "ports" -> {
                     ReplicaSet set = ReplicaSet.open(dir, 0);
                     set.all().forEach(server -> System.out.println(server.name() + "=" + server.port()));
@@ -87,7 +88,7 @@ public final class ReplicaSetCli {
 
     private static void usage() {
         System.err.println(
-                "usage: ReplicaSetCli up|down|status|ports DIR [PORTS...] | provision DIR SCHEMA WUSER WPASS RUSER RPASS");
+                "usage: ReplicaSetCli up|down|status|ports|sync DIR [PORTS...] | provision DIR SCHEMA WUSER WPASS RUSER RPASS");
         System.exit(64);
     }
 }
