@@ -121,7 +121,11 @@ class BrowserJourneyIT {
         }
         assertThat(browser.findElements(By.cssSelector("main table tbody tr"))).hasSize(2);
         screenshot("cart");
+        browser.get(BASE + "/books"); // a catalog page shows the count the purchase pages remembered
+        assertThat(browser.findElement(By.cssSelector(".cart-link .badge")).getText())
+                .isEqualTo("2");
 
+        browser.get(BASE + "/cart");
         browser.findElement(By.linkText("Go to checkout")).click();
         type("fullName", "Edith Reader");
         type("line1", "12 Library Lane");
@@ -150,6 +154,7 @@ class BrowserJourneyIT {
         browser.get(BASE + "/account");
         browser.findElement(By.xpath("//button[normalize-space()='Sign out']")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), "signed out"));
+        assertThat(browser.manage().getCookieNamed("cart_badge")).isNull();
         browser.get(orderUrl);
         wait.until(ExpectedConditions.urlContains("/account/login"));
     }

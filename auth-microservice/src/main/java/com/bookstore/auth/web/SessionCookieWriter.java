@@ -2,6 +2,7 @@ package com.bookstore.auth.web;
 
 import com.bookstore.auth.config.AuthProperties;
 import com.bookstore.auth.login.SignIn;
+import com.bookstore.platform.pages.CartBadge;
 import com.bookstore.platform.security.SessionCookies;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
@@ -32,6 +33,7 @@ class SessionCookieWriter {
     void clear(HttpServletResponse response) {
         add(response, SessionCookies.ACCESS_TOKEN, "", Duration.ZERO);
         add(response, SessionCookies.REFRESH_TOKEN, "", Duration.ZERO);
+        CartBadge.forget(response);
     }
 
     private static void add(HttpServletResponse response, String name, String value, Duration maxAge) {

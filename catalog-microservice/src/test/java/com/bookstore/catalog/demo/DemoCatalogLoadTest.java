@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.bookstore.testkit.Http;
 import com.bookstore.testkit.ReplicaSetExtension;
 import com.bookstore.testkit.TestTokens;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,6 +39,8 @@ class DemoCatalogLoadTest {
 
     @Test
     void theDemoCatalogIsLoadedAndSearchable() {
+        // The demo rows were just written to the primary at start-up; these reads go to the replicas.
+        ReplicaSetExtension.replicaSet().awaitReplicasCaughtUp(Duration.ofSeconds(10));
         Http http = new Http(port);
         assertThat(http.get("/api/books?size=1").json().get("totalItems").asLong())
                 .isGreaterThanOrEqualTo(200);

@@ -24,8 +24,9 @@ public class ProblemDetailsAutoConfiguration {
     }
 
     @Bean
-    com.bookstore.platform.pages.LayoutModelAdvice layoutModelAdvice() {
-        return new com.bookstore.platform.pages.LayoutModelAdvice();
+    com.bookstore.platform.pages.LayoutModelAdvice layoutModelAdvice(
+            org.springframework.beans.factory.ObjectProvider<com.bookstore.platform.pages.CartBadge.Source> carts) {
+        return new com.bookstore.platform.pages.LayoutModelAdvice(carts);
     }
 
     @Bean

@@ -1,0 +1,24 @@
+package com.bookstore.purchase.web;
+
+import com.bookstore.platform.pages.CartBadge;
+import com.bookstore.purchase.cart.Carts;
+import org.springframework.stereotype.Component;
+
+/**
+ * The number of books in a customer's cart for the header badge; the layout remembers it for the catalog and
+ * auth pages.
+ */
+@Component
+class CartBadgeCounts implements CartBadge.Source {
+
+    private final Carts carts;
+
+    CartBadgeCounts(Carts carts) {
+        this.carts = carts;
+    }
+
+    @Override
+    public int count(long userId) {
+        return carts.lines(userId).stream().mapToInt(Carts.CartLine::quantity).sum();
+    }
+}
