@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# The database migration step on AWS: one schema per service, a read-write account on it and a SELECT-only
+# account for the readers, with the passwords Secrets Manager generated. Idempotent (re-running re-applies the
+# passwords, so a changed secret takes effect at the next instance start); the tables themselves are Flyway's,
+# run by each service against its own schema. Uses the RDS-managed master secret.
+set -euo pipefail
+secret() { aws secretsmanager get-secret-value --region "$AWS_REGION" --secret-id "$1" --query SecretString --output text; }
+field() { jq -r ".$1"; }
+
+master="$(secret "$DB_MASTER_SECRET_ARN")"
+defaults="$(mktemp)"; trap 'rm -f "$defaults"' EXIT; chmod 600 "$defaults"
+printf '[client]\nuser=%s\npassword=%s\nhost=%s\nport=%s\nssl=1\n' \
+  "$(field username <<<"$master")" "$(field password <<<"$master")" "$DB_WRITER_HOST" "$DB_PORT" > "$defaults"
+
+sql_string() { printf "'%s'" "${1//\'/\'\'}"; }
+
+for svc in auth catalog purchase; do
+  upper="${svc^^}"
+  writer_arn="${upper}_WRITER_SECRET_ARN"; reader_arn="${upper}_READER_SECRET_ARN"
+  writer="$(secret "${!writer_arn}")"; reader="$(secret "${!reader_arn}")"
+  rw_user="$(field username <<<"$writer")"; rw_pass="$(field password <<<"$writer")"
+  ro_user="$(field username <<<"$reader")"; ro_pass="$(field password <<<"$reader")"
+  mariadb --defaults-extra-file="$defaults" --batch <<SQL
+CREATE DATABASE IF NOT EXISTS \`$svc\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+CREATE USER IF NOT EXISTS '$rw_user'@'%' IDENTIFIED BY $(sql_string "$rw_pass") REQUIRE SSL;
+ALTER USER '$rw_user'@'%' IDENTIFIED BY $(sql_string "$rw_pass") REQUIRE SSL;
+GRANT ALL PRIVILEGES ON \`$svc\`.* TO '$rw_user'@'%';
+CREATE USER IF NOT EXISTS '$ro_user'@'%' IDENTIFIED BY $(sql_string "$ro_pass") REQUIRE SSL;
+ALTER USER '$ro_user'@'%' IDENTIFIED BY $(sql_string "$ro_pass") REQUIRE SSL;
+GRANT SELECT ON \`$svc\`.* TO '$ro_user'@'%';
+GRANT REPLICATION CLIENT ON *.* TO '$ro_user'@'%';
+SQL
+  echo "db-accounts: $svc ($rw_user, $ro_user) ready"
+done

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Runs once per boot of an application instance (from the launch template's user data), as root, on Amazon
+# Linux 2023. The same pieces as ./bookstore up: nginx from reverse-proxy/nginx.conf.template in front of the
+# three services; here the database is the RDS cluster's writer and reader endpoints, and every secret comes
+# from Secrets Manager (the services read their database accounts themselves, through Spring Cloud AWS).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+bundle="$(dirname "$here")"
+# shellcheck source=/dev/null
+set -a; . /etc/bookstore/stack.env; set +a
+
+secret() { aws secretsmanager get-secret-value --region "$AWS_REGION" --secret-id "$1" --query SecretString --output text; }
+
+id bookstore >/dev/null 2>&1 || useradd --system --home-dir /opt/bookstore --shell /sbin/nologin bookstore
+
+# 1. The migration step: schemas and per-service accounts, idempotent, safe to run on every instance at once.
+bash "$here/db-accounts.sh"
+
+# 2. The JWT signing key: every instance must sign with the same one, so it is derived from a generated secret.
+key=/etc/bookstore/jwt-signing-key.pem
+secret "$SIGNING_SEED_SECRET_ARN" | bash "$here/signing-key.sh" > "$key"
+chown bookstore: "$key" && chmod 400 "$key"
+
+# 3. One environment file per service (root and the service user only).
+internal_token="$(secret "$INTERNAL_TOKEN_SECRET_ARN")"
+declare -A ports=([auth]=9001 [catalog]=9002 [purchase]=9003)
+for svc in auth catalog purchase; do
+  upper="${svc^^}"
+  writer_arn="${upper}_WRITER_SECRET_ARN"; reader_arn="${upper}_READER_SECRET_ARN"
+  imports="aws-secretsmanager:${!writer_arn}?prefix=bookstore.datasource.writer."
+  imports="$imports,aws-secretsmanager:${!reader_arn}?prefix=bookstore.datasource.readers[0]."
+  if [ "$svc" = auth ]; then
+    imports="$imports,aws-secretsmanager:${INITIAL_ADMIN_SECRET_ARN}?prefix=bookstore.auth.initial-admin."
+  fi
+  {
+    echo "SERVER_PORT=${ports[$svc]}"
+    echo "SERVER_ADDRESS=127.0.0.1"
+    echo "SPRING_CONFIG_IMPORT=$imports"
+    echo "SPRING_CLOUD_AWS_SECRETSMANAGER_ENABLED=true"
+    echo "SPRING_CLOUD_AWS_REGION_STATIC=$AWS_REGION"
+    echo "BOOKSTORE_SECURITY_INTERNAL_TOKEN=$internal_token"
+    echo "BOOKSTORE_AUTH_URL=http://127.0.0.1:${ports[auth]}"
+    echo "BOOKSTORE_CATALOG_URL=http://127.0.0.1:${ports[catalog]}"
+    if [ "$svc" = auth ]; then
+      echo "BOOKSTORE_AUTH_SIGNING_KEYS_0_KID=aws-1"
+      echo "BOOKSTORE_AUTH_SIGNING_KEYS_0_PRIVATE_KEY_LOCATION=file:$key"
+    fi
+  } > "/etc/bookstore/$svc.env"
+  chown root:bookstore "/etc/bookstore/$svc.env" && chmod 640 "/etc/bookstore/$svc.env"
+done
+
+# 4. The services under systemd.
+install -m 644 "$here/bookstore@.service" /etc/systemd/system/bookstore@.service
+systemctl daemon-reload
+for svc in auth catalog purchase; do systemctl enable --now "bookstore@$svc"; done
+for svc in auth catalog purchase; do
+  until curl -sf -o /dev/null "http://127.0.0.1:${ports[$svc]}/actuator/health/readiness"; do sleep 2; done
+done
+
+# 5. nginx from the shared template, on 443 with a certificate of its own: the load balancer holds the public
+#    ACM certificate and connects to the instances over TLS (it does not verify the instance certificate).
+mkdir -p /etc/nginx/tls /var/lib/bookstore-nginx
+if [ ! -f /etc/nginx/tls/cert.pem ]; then
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 3650 \
+    -subj "/CN=$DOMAIN_NAME" -keyout /etc/nginx/tls/key.pem -out /etc/nginx/tls/cert.pem 2>/dev/null
+  chmod 600 /etc/nginx/tls/key.pem
+fi
+upstream() { printf '        server 127.0.0.1:%s max_fails=2 fail_timeout=10s;\n' "$1"; }
+NGINX_RUN_DIR=/var/lib/bookstore-nginx NGINX_LOG_DIR=/var/log/nginx NGINX_MIME_TYPES=/etc/nginx/mime.types \
+  NGINX_BIND=0.0.0.0 NGINX_ERROR_PAGES="$bundle/reverse-proxy" HTTP_PORT=80 HTTPS_PORT=443 \
+  TLS_CERT=/etc/nginx/tls/cert.pem TLS_KEY=/etc/nginx/tls/key.pem \
+  TRUSTED_PROXIES="        set_real_ip_from $TRUSTED_PROXY_CIDR;" \
+  AUTH_SERVERS="$(upstream "${ports[auth]}")" CATALOG_SERVERS="$(upstream "${ports[catalog]}")" \
+  PURCHASE_SERVERS="$(upstream "${ports[purchase]}")" \
+  bash "$bundle/reverse-proxy/render.sh" > /etc/nginx/nginx.conf
+nginx -t
+systemctl enable nginx
+systemctl restart nginx

@@ -1,0 +1,80 @@
+package com.bookstore.infra;
+
+import java.util.Arrays;
+import java.util.List;
+import software.constructs.Node;
+
+/**
+ * What a deployment chooses, from CDK context ({@code cdk.json}, or {@code -c name=value} on the command line).
+ * Every value has a default so {@code cdk synth} works with no arguments; {@code domainName} is the one a real
+ * deployment always sets.
+ */
+public record Settings(
+        String region,
+        String domainName,
+        String hostedZoneId,
+        String hostedZoneName,
+        List<String> availabilityZones,
+        String instanceType,
+        int minInstances,
+        int maxInstances,
+        String dbInstanceClass,
+        String dbEngineVersion,
+        int dbStorageGiB,
+        int natGateways,
+        String adminEmail,
+        String alarmEmail) {
+
+    public static Settings from(Node node) {
+        String region = text(node, "region", envOr("CDK_DEFAULT_REGION", "eu-central-1"));
+        return new Settings(
+                region,
+                text(node, "domainName", "shop.example.com"),
+                text(node, "hostedZoneId", ""),
+                text(node, "hostedZoneName", ""),
+                Arrays.stream(text(node, "availabilityZones", region + "a," + region + "b," + region + "c")
+                                .split(","))
+                        .map(String::trim)
+                        .toList(),
+                text(node, "instanceType", "t3.medium"),
+                number(node, "minInstances", 2),
+                number(node, "maxInstances", 6),
+                text(node, "dbInstanceClass", "db.m6gd.large"),
+                text(node, "dbEngineVersion", "8.4.7"),
+                number(node, "dbStorageGiB", 100),
+                number(node, "natGateways", 1),
+                text(node, "adminEmail", "admin@example.com"),
+                text(node, "alarmEmail", ""));
+    }
+
+    public Settings {
+        if (availabilityZones.size() != 3) {
+            throw new IllegalArgumentException(
+                    "availabilityZones must name three zones (a Multi-AZ DB cluster spans three): "
+                            + availabilityZones);
+        }
+        if (minInstances < 2 || maxInstances < minInstances) {
+            throw new IllegalArgumentException(
+                    "need 2 <= minInstances <= maxInstances, got " + minInstances + ".." + maxInstances);
+        }
+    }
+
+    public boolean hasHostedZone() {
+        return !hostedZoneId.isBlank() && !hostedZoneName.isBlank();
+    }
+
+    private static String text(Node node, String key, String fallback) {
+        Object value = node.tryGetContext(key);
+        return value == null || value.toString().isBlank() ? fallback : value.toString();
+    }
+
+    private static String envOr(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static int number(Node node, String key, int fallback) {
+        Object value = node.tryGetContext(key);
+        return value == null ? fallback : Integer.parseInt(value.toString().trim());
+    }
+}

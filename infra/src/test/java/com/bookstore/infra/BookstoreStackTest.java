@@ -1,0 +1,364 @@
+package com.bookstore.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.AppProps;
+import software.amazon.awscdk.assertions.Annotations;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.cxapi.CloudAssembly;
+
+/**
+ * The synthesized CloudFormation template, asserted the way a reviewer would read it; synthesized offline, with
+ * no AWS credentials, exactly as {@code npx cdk synth} does.
+ */
+class BookstoreStackTest {
+
+    static final Path BUNDLE = Path.of("target", "bundle");
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    static App app;
+    static BookstoreStack stack;
+    static Template template;
+    static String json;
+
+    @BeforeAll
+    static void synthesize() throws Exception {
+        app = new App(AppProps.builder()
+                .outdir(Files.createTempDirectory("cdk.out").toString())
+                .build());
+        stack = BookstoreApp.build(app, BUNDLE);
+        template = Template.fromStack(stack);
+        json = JSON.writeValueAsString(template.toJSON());
+    }
+
+    @Test
+    void theVpcSpansThreeNamedZonesWithPublicPrivateAndIsolatedSubnets() {
+        template.resourceCountIs("AWS::EC2::Subnet", 9);
+        List<Object> zones = new ArrayList<>();
+        template.findResources("AWS::EC2::Subnet")
+                .values()
+                .forEach(subnet -> zones.add(properties(subnet).get("AvailabilityZone")));
+        assertThat(zones.stream().distinct().toList())
+                .containsExactlyInAnyOrder("eu-central-1a", "eu-central-1b", "eu-central-1c");
+        template.hasResourceProperties(
+                "AWS::EC2::FlowLog", Map.of("TrafficType", "ALL", "LogDestinationType", "cloud-watch-logs"));
+    }
+
+    @Test
+    void theDatabaseIsAMultiAzMySqlClusterEncryptedProtectedAndPrivate() {
+        template.resourceCountIs("AWS::RDS::DBCluster", 1);
+        template.resourceCountIs("AWS::RDS::DBInstance", 0); // the cluster brings its own writer and two readers
+        template.hasResourceProperties(
+                "AWS::RDS::DBCluster",
+                Map.ofEntries(
+                        Map.entry("Engine", "mysql"),
+                        Map.entry("EngineVersion", Match.stringLikeRegexp("^8\\.4.*")),
+                        Map.entry("DBClusterInstanceClass", "db.m6gd.large"),
+                        Map.entry("StorageEncrypted", true),
+                        Map.entry("DeletionProtection", true),
+                        Map.entry("ManageMasterUserPassword", true),
+                        Map.entry("PubliclyAccessible", false),
+                        Map.entry("BackupRetentionPeriod", 7)));
+        template.hasResource("AWS::RDS::DBCluster", Map.of("DeletionPolicy", "Snapshot"));
+        template.hasResourceProperties(
+                "AWS::RDS::DBClusterParameterGroup",
+                Map.of(
+                        "Family",
+                        "mysql8.4",
+                        "Parameters",
+                        Match.objectLike(Map.of("gtid-mode", "ON", "enforce_gtid_consistency", "ON"))));
+        // The subnet group holds the three isolated subnets only.
+        Map<String, Object> group = properties(single("AWS::RDS::DBSubnetGroup"));
+        assertThat((List<?>) group.get("SubnetIds")).hasSize(3);
+        assertThat(group.get("SubnetIds").toString()).contains("dataSubnet").doesNotContain("publicSubnet");
+    }
+
+    @Test
+    void theInstancesGetTheWriterAndReaderEndpointsAndTheirSecrets() {
+        String userData = JSON.valueToTree(properties(single("AWS::EC2::LaunchTemplate")))
+                .path("LaunchTemplateData")
+                .path("UserData")
+                .toString();
+        assertThat(userData)
+                .contains("DB_WRITER_HOST=", "Endpoint.Address")
+                .contains("DB_READER_HOST=", "ReadEndpoint.Address")
+                .contains("CATALOG_READER_SECRET_ARN=", "DB_MASTER_SECRET_ARN=", "MasterUserSecret.SecretArn")
+                .contains("java-21-amazon-corretto-headless", "nginx", "instance/setup.sh");
+        // Each service's reader secret carries the reader endpoint in its JDBC url, the writer's the writer endpoint.
+        for (String service : Database.SERVICES) {
+            assertThat(secretTemplate(service + "/reader")).contains("ReadEndpoint.Address", service + "_ro");
+            assertThat(secretTemplate(service + "/writer"))
+                    .contains("\"Endpoint.Address", service + "_rw")
+                    .doesNotContain("ReadEndpoint");
+        }
+    }
+
+    static String secretTemplate(String nameSuffix) {
+        return template.findResources("AWS::SecretsManager::Secret").values().stream()
+                .map(BookstoreStackTest::properties)
+                .filter(secret -> secret.get("Name").toString().endsWith("/" + nameSuffix))
+                .map(secret -> JSON.valueToTree(secret.get("GenerateSecretString"))
+                        .path("SecretStringTemplate")
+                        .toString())
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no secret named *" + nameSuffix));
+    }
+
+    @Test
+    void instancesRequireImdsV2AndEncryptedVolumesAndAreReachedThroughSsmNotSsh() {
+        template.hasResourceProperties(
+                "AWS::EC2::LaunchTemplate",
+                Map.of(
+                        "LaunchTemplateData",
+                        Match.objectLike(Map.of(
+                                "MetadataOptions",
+                                Match.objectLike(Map.of("HttpTokens", "required")),
+                                "BlockDeviceMappings",
+                                List.of(Match.objectLike(Map.of(
+                                        "Ebs", Match.objectLike(Map.of("Encrypted", true, "VolumeType", "gp3")))))))));
+        assertThat(json).contains("AmazonSSMManagedInstanceCore").doesNotContain("KeyName");
+    }
+
+    @Test
+    void theGroupHasAtLeastTwoInstancesCheckedByTheLoadBalancerAndReplacedOneByOne() {
+        template.hasResourceProperties(
+                "AWS::AutoScaling::AutoScalingGroup",
+                Map.of("MinSize", "2", "MaxSize", "6", "HealthCheckType", "ELB", "HealthCheckGracePeriod", 600));
+        template.hasResource(
+                "AWS::AutoScaling::AutoScalingGroup",
+                Map.of(
+                        "UpdatePolicy",
+                        Map.of(
+                                "AutoScalingRollingUpdate",
+                                Match.objectLike(Map.of("MinInstancesInService", 2, "MaxBatchSize", 1)))));
+    }
+
+    @Test
+    void theGroupScalesOutWhenCpuIsAtLeastFiftyPercentForThreeHundredSeconds() {
+        template.hasResourceProperties(
+                "AWS::AutoScaling::ScalingPolicy",
+                Map.of("PolicyType", "StepScaling", "AdjustmentType", "ChangeInCapacity"));
+        template.hasResourceProperties(
+                "AWS::CloudWatch::Alarm",
+                Map.of(
+                        "MetricName",
+                        "CPUUtilization",
+                        "Namespace",
+                        "AWS/EC2",
+                        "Threshold",
+                        50,
+                        "ComparisonOperator",
+                        "GreaterThanOrEqualToThreshold",
+                        "Period",
+                        60,
+                        "EvaluationPeriods",
+                        5,
+                        "DatapointsToAlarm",
+                        5,
+                        "AlarmActions",
+                        List.of(Map.of("Ref", Match.stringLikeRegexp(".*CpuStepScalingUpperPolicy.*")))));
+        template.hasResourceProperties(
+                "AWS::CloudWatch::Alarm",
+                Map.of(
+                        "MetricName",
+                        "CPUUtilization",
+                        "Threshold",
+                        25,
+                        "ComparisonOperator",
+                        "LessThanOrEqualToThreshold",
+                        "AlarmActions",
+                        List.of(Map.of("Ref", Match.stringLikeRegexp(".*CpuStepScalingLowerPolicy.*")))));
+    }
+
+    @Test
+    void theLoadBalancerServesHttpsWithTheCertificateAndRedirectsHttp() {
+        template.hasResourceProperties(
+                "AWS::CertificateManager::Certificate",
+                Map.of("DomainName", "shop.example.com", "ValidationMethod", "DNS"));
+        template.hasResourceProperties(
+                "AWS::ElasticLoadBalancingV2::Listener",
+                Map.of(
+                        "Port",
+                        443,
+                        "Protocol",
+                        "HTTPS",
+                        "SslPolicy",
+                        Match.stringLikeRegexp("ELBSecurityPolicy-TLS13-.*"),
+                        "Certificates",
+                        List.of(Map.of("CertificateArn", Match.anyValue()))));
+        template.hasResourceProperties(
+                "AWS::ElasticLoadBalancingV2::Listener",
+                Map.of(
+                        "Port",
+                        80,
+                        "Protocol",
+                        "HTTP",
+                        "DefaultActions",
+                        List.of(Match.objectLike(Map.of(
+                                "Type",
+                                "redirect",
+                                "RedirectConfig",
+                                Match.objectLike(Map.of("Protocol", "HTTPS", "Port", "443")))))));
+        template.hasResourceProperties(
+                "AWS::ElasticLoadBalancingV2::TargetGroup",
+                Map.of("Port", 443, "Protocol", "HTTPS", "HealthCheckPath", AppTier.HEALTH_PATH));
+        template.hasResourceProperties(
+                "AWS::ElasticLoadBalancingV2::LoadBalancer",
+                Map.of(
+                        "Scheme",
+                        "internet-facing",
+                        "LoadBalancerAttributes",
+                        Match.arrayWith(List.of(Map.of("Key", "access_logs.s3.enabled", "Value", "true")))));
+    }
+
+    @Test
+    void securityGroupsLetOnlyTheLoadBalancerReachTheInstancesAndOnlyTheInstancesReachTheDatabase() {
+        String alb = logicalId("AWS::EC2::SecurityGroup", "Bookstore load balancer");
+        String instances = logicalId("AWS::EC2::SecurityGroup", "Bookstore instances");
+        String database = logicalId("AWS::EC2::SecurityGroup", "Bookstore database");
+
+        List<Map<String, Object>> ingress = new ArrayList<>();
+        template.findResources("AWS::EC2::SecurityGroupIngress")
+                .values()
+                .forEach(rule -> ingress.add(properties(rule)));
+        template.findResources("AWS::EC2::SecurityGroup").forEach((id, group) -> {
+            Object inline = properties(group).get("SecurityGroupIngress");
+            if (inline instanceof List<?> rules) {
+                rules.forEach(rule -> {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> copy = new java.util.HashMap<>((Map<String, Object>) rule);
+                    copy.put("GroupId", Map.of("Fn::GetAtt", List.of(id, "GroupId")));
+                    ingress.add(copy);
+                });
+            }
+        });
+
+        assertThat(ingress).allSatisfy(rule -> {
+            String target = rule.get("GroupId").toString();
+            if (target.contains(instances)) {
+                assertThat(rule.get("SourceSecurityGroupId").toString()).contains(alb);
+                assertThat(rule.get("FromPort")).isEqualTo(443);
+                assertThat(rule.get("ToPort")).isEqualTo(443);
+            } else if (target.contains(database)) {
+                assertThat(rule.get("SourceSecurityGroupId").toString()).contains(instances);
+                assertThat(rule.get("FromPort")).isEqualTo(Database.PORT);
+                assertThat(rule.get("ToPort")).isEqualTo(Database.PORT);
+            } else {
+                assertThat(target).contains(alb);
+                assertThat(rule.get("FromPort")).isIn(80, 443);
+            }
+        });
+        assertThat(ingress)
+                .anySatisfy(rule -> assertThat(rule.get("GroupId").toString()).contains(database))
+                .anySatisfy(rule -> assertThat(rule.get("GroupId").toString()).contains(instances));
+    }
+
+    @Test
+    void operatorsAreAlarmedOnErrorsLatencyCpuAndReplicaLagAndHaveADashboard() {
+        for (String metric : List.of(
+                "HTTPCode_ELB_5XX_Count",
+                "HTTPCode_Target_5XX_Count",
+                "TargetResponseTime",
+                "ReplicaLag",
+                "UnHealthyHostCount")) {
+            template.hasResourceProperties(
+                    "AWS::CloudWatch::Alarm",
+                    Map.of("MetricName", metric, "AlarmActions", List.of(Map.of("Ref", Match.anyValue()))));
+        }
+        template.resourceCountIs("AWS::CloudWatch::Dashboard", 1);
+        template.hasResourceProperties("AWS::SNS::Topic", Map.of("KmsMasterKeyId", Match.anyValue()));
+    }
+
+    @Test
+    void withAHostedZoneTheDomainIsAnAliasOfTheLoadBalancerAndTheCertificateValidatesThroughIt() throws Exception {
+        App zoned = new App(AppProps.builder()
+                .outdir(Files.createTempDirectory("cdk.out").toString())
+                .context(Map.of(
+                        "domainName", "books.example.org",
+                        "hostedZoneId", "Z0123456789ABC",
+                        "hostedZoneName", "example.org"))
+                .build());
+        Template withZone = Template.fromStack(BookstoreApp.build(zoned, BUNDLE));
+        withZone.hasResourceProperties(
+                "AWS::Route53::RecordSet",
+                Map.of(
+                        "Name", "books.example.org.",
+                        "Type", "A",
+                        "HostedZoneId", "Z0123456789ABC",
+                        "AliasTarget", Match.objectLike(Map.of("DNSName", Match.anyValue()))));
+        withZone.hasResourceProperties(
+                "AWS::CertificateManager::Certificate",
+                Map.of(
+                        "DomainName",
+                        "books.example.org",
+                        "DomainValidationOptions",
+                        List.of(Map.of("DomainName", "books.example.org", "HostedZoneId", "Z0123456789ABC"))));
+        template.resourceCountIs("AWS::Route53::RecordSet", 0);
+    }
+
+    @Test
+    void cdkNagFindsNoUnsuppressedErrorsAndEverySuppressionSaysWhy() {
+        assertThat(Annotations.fromStack(stack).findError("*", Match.stringLikeRegexp("AwsSolutions-.*")))
+                .isEmpty();
+        assertThat(json).contains("cdk_nag");
+        JSON.valueToTree(template.toJSON())
+                .path("Resources")
+                .forEach(resource -> resource.path("Metadata")
+                        .path("cdk_nag")
+                        .path("rules_to_suppress")
+                        .forEach(
+                                rule -> assertThat(rule.path("reason").asText()).hasSizeGreaterThan(40)));
+    }
+
+    @Test
+    void synthWritesTheTemplateWithoutCredentialsOrNetwork() {
+        CloudAssembly assembly = app.synth();
+        Path written = Path.of(assembly.getDirectory(), "Bookstore.template.json");
+        assertThat(written).exists();
+        assertThat(System.getenv("AWS_ACCESS_KEY_ID"))
+                .as("tests run without AWS credentials")
+                .isNull();
+    }
+
+    @Test
+    void settingsRefuseFewerThanThreeZonesOrFewerThanTwoInstances() {
+        App twoZones = new App(AppProps.builder()
+                .context(Map.of("availabilityZones", "eu-west-1a,eu-west-1b"))
+                .build());
+        assertThatThrownBy(() -> Settings.from(twoZones.getNode())).hasMessageContaining("three zones");
+        App oneInstance =
+                new App(AppProps.builder().context(Map.of("minInstances", "1")).build());
+        assertThatThrownBy(() -> Settings.from(oneInstance.getNode())).hasMessageContaining("minInstances");
+    }
+
+    static Map<String, Object> single(String type) {
+        Map<String, Map<String, Object>> found = template.findResources(type);
+        assertThat(found).hasSize(1);
+        return found.values().iterator().next();
+    }
+
+    static String logicalId(String type, String descriptionPrefix) {
+        return template.findResources(type).entrySet().stream()
+                .filter(entry -> String.valueOf(properties(entry.getValue()).get("GroupDescription"))
+                        .startsWith(descriptionPrefix))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> properties(Object resource) {
+        return (Map<String, Object>) ((Map<String, Object>) resource).get("Properties");
+    }
+}
