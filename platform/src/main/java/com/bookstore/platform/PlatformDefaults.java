@@ -25,7 +25,9 @@ public final class PlatformDefaults implements EnvironmentPostProcessor {
             Map.entry("management.endpoint.health.show-details", "always"),
             Map.entry("management.endpoint.health.probes.enabled", "true"),
             Map.entry("spring.jpa.properties.hibernate.jdbc.time_zone", "UTC"),
-            Map.entry("spring.jackson.time-zone", "UTC"));
+            Map.entry("spring.jackson.time-zone", "UTC"),
+            // Secrets Manager is for AWS, where the instances switch it on and import the services' secrets.
+            Map.entry("spring.cloud.aws.secretsmanager.enabled", "false"));
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
