@@ -5,6 +5,7 @@
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export BOOKSTORE_HOME="$(mktemp -d /tmp/bookstore-failover.XXXXXX)"
+chmod 755 "$BOOKSTORE_HOME" # nginx's workers read the outage page from it
 export BOOKSTORE_HTTPS_PORT=38443 BOOKSTORE_HTTP_PORT=38080
 export BOOKSTORE_DB_PORTS="43306 43307 43308" BOOKSTORE_SERVICE_PORT_BASE=39000
 BASE="https://localhost:$BOOKSTORE_HTTPS_PORT"
