@@ -59,20 +59,12 @@ done
 
 # 5. nginx from the shared template, on 443 with a certificate of its own: the load balancer holds the public
 #    ACM certificate and connects to the instances over TLS (it does not verify the instance certificate).
-mkdir -p /etc/nginx/tls /var/lib/bookstore-nginx
-if [ ! -f /etc/nginx/tls/cert.pem ]; then
-  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 3650 \
-    -subj "/CN=$DOMAIN_NAME" -keyout /etc/nginx/tls/key.pem -out /etc/nginx/tls/cert.pem 2>/dev/null
-  chmod 600 /etc/nginx/tls/key.pem
-fi
-upstream() { printf '        server 127.0.0.1:%s max_fails=2 fail_timeout=10s;\n' "$1"; }
-NGINX_RUN_DIR=/var/lib/bookstore-nginx NGINX_LOG_DIR=/var/log/nginx NGINX_MIME_TYPES=/etc/nginx/mime.types \
-  NGINX_BIND=0.0.0.0 NGINX_ERROR_PAGES="$bundle/reverse-proxy" HTTP_PORT=80 HTTPS_PORT=443 \
-  TLS_CERT=/etc/nginx/tls/cert.pem TLS_KEY=/etc/nginx/tls/key.pem \
-  TRUSTED_PROXIES="        set_real_ip_from $TRUSTED_PROXY_CIDR;" \
-  AUTH_SERVERS="$(upstream "${ports[auth]}")" CATALOG_SERVERS="$(upstream "${ports[catalog]}")" \
-  PURCHASE_SERVERS="$(upstream "${ports[purchase]}")" \
-  bash "$bundle/reverse-proxy/render.sh" > /etc/nginx/nginx.conf
+run_dir=/var/lib/bookstore-nginx
+bash "$here/nginx-config.sh" "$run_dir" /etc/nginx/tls "$TRUSTED_PROXY_CIDR" "$DOMAIN_NAME" > /etc/nginx/nginx.conf
 nginx -t
+# The template keeps its pid file in the run folder; tell the distribution's unit where to look.
+mkdir -p /etc/systemd/system/nginx.service.d
+printf '[Service]\nPIDFile=%s/nginx.pid\n' "$run_dir" > /etc/systemd/system/nginx.service.d/bookstore.conf
+systemctl daemon-reload
 systemctl enable nginx
 systemctl restart nginx

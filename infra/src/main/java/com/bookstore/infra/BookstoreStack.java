@@ -3,6 +3,7 @@ package com.bookstore.infra;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
@@ -104,7 +105,10 @@ public final class BookstoreStack extends Stack {
         SecretStringGenerator.Builder generator =
                 SecretStringGenerator.builder().passwordLength(48).excludePunctuation(true);
         if (template != null) {
-            generator.secretStringTemplate(toJsonString(template)).generateStringKey("password");
+            // sorted: Map.of's order changes from one JVM to the next
+            generator
+                    .secretStringTemplate(toJsonString(new TreeMap<>(template)))
+                    .generateStringKey("password");
         }
         return Secret.Builder.create(this, id)
                 .secretName(getStackName() + "/" + name)

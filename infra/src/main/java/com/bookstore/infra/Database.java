@@ -3,6 +3,7 @@ package com.bookstore.infra;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.ec2.ISecurityGroup;
@@ -147,7 +148,9 @@ final class Database extends Construct {
                 .secretName(stack + "/" + service + "/" + role)
                 .description("Bookstore " + service + " service, " + role + " account (" + username + ")")
                 .generateSecretString(SecretStringGenerator.builder()
-                        .secretStringTemplate(Stack.of(this).toJsonString(Map.of("username", username, "url", url)))
+                        .secretStringTemplate(Stack.of(this)
+                                // sorted: Map.of's order changes from one JVM to the next
+                                .toJsonString(new TreeMap<>(Map.of("username", username, "url", url))))
                         .generateStringKey("password")
                         .passwordLength(40)
                         .excludePunctuation(true)
