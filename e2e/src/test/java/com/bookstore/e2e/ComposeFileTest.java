@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -180,7 +181,7 @@ class ComposeFileTest {
     @SuppressWarnings("unchecked")
     private static Map<String, String> environment(Map<String, Object> container) {
         Map<String, Object> env = (Map<String, Object>) container.get("environment");
-        Map<String, String> copy = new java.util.TreeMap<>();
+        Map<String, String> copy = new TreeMap<>();
         env.forEach((key, value) -> copy.put(key, String.valueOf(value)));
         return copy;
     }

@@ -30,6 +30,7 @@ import software.amazon.awscdk.services.ec2.LaunchTemplate;
 import software.amazon.awscdk.services.ec2.MachineImage;
 import software.amazon.awscdk.services.ec2.Peer;
 import software.amazon.awscdk.services.ec2.Port;
+import software.amazon.awscdk.services.ec2.S3DownloadOptions;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ec2.SubnetType;
@@ -43,6 +44,7 @@ import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationTargetG
 import software.amazon.awscdk.services.elasticloadbalancingv2.BaseApplicationListenerProps;
 import software.amazon.awscdk.services.elasticloadbalancingv2.HealthCheck;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCertificate;
+import software.amazon.awscdk.services.elasticloadbalancingv2.Protocol;
 import software.amazon.awscdk.services.elasticloadbalancingv2.SslPolicy;
 import software.amazon.awscdk.services.iam.ManagedPolicy;
 import software.amazon.awscdk.services.iam.PolicyStatement;
@@ -155,7 +157,7 @@ final class AppTier extends Construct {
                 "set -euo pipefail",
                 "dnf install -y java-21-amazon-corretto-headless nginx mariadb105 jq openssl perl unzip",
                 "mkdir -p /opt/bookstore /etc/bookstore && chmod 750 /etc/bookstore");
-        String zip = userData.addS3DownloadCommand(software.amazon.awscdk.services.ec2.S3DownloadOptions.builder()
+        String zip = userData.addS3DownloadCommand(S3DownloadOptions.builder()
                 .bucket(asset.getBucket())
                 .bucketKey(asset.getS3ObjectKey())
                 .localFile("/opt/bookstore/bundle.zip")
@@ -241,7 +243,7 @@ final class AppTier extends Construct {
                         .deregistrationDelay(Duration.seconds(30))
                         .healthCheck(HealthCheck.builder()
                                 .path(HEALTH_PATH)
-                                .protocol(software.amazon.awscdk.services.elasticloadbalancingv2.Protocol.HTTPS)
+                                .protocol(Protocol.HTTPS)
                                 .healthyHttpCodes("200")
                                 .interval(Duration.seconds(15))
                                 .healthyThresholdCount(2)

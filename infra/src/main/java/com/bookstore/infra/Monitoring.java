@@ -1,5 +1,6 @@
 package com.bookstore.infra;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
@@ -19,6 +20,8 @@ import software.constructs.Construct;
 
 /** Alarms (to the notification topic) on what a store operator is woken for, and one dashboard. */
 final class Monitoring extends Construct {
+
+    private final List<Alarm> alarms = new ArrayList<>();
 
     Monitoring(Construct scope, String id, AppTier app, Database database, ITopic notifications) {
         super(scope, id);
@@ -74,8 +77,6 @@ final class Monitoring extends Construct {
                         List.of(graph("Unhealthy instances", unhealthy))))
                 .build();
     }
-
-    private final java.util.List<Alarm> alarms = new java.util.ArrayList<>();
 
     private void alarm(String id, String description, IMetric metric, double threshold, int minutes) {
         alarms.add(Alarm.Builder.create(this, id)

@@ -1,6 +1,7 @@
 package com.bookstore.infra;
 
 import java.util.List;
+import java.util.Map;
 import software.amazon.awscdk.services.ec2.FlowLogDestination;
 import software.amazon.awscdk.services.ec2.FlowLogOptions;
 import software.amazon.awscdk.services.ec2.FlowLogTrafficType;
@@ -45,7 +46,7 @@ final class Network extends Construct {
                                 .subnetType(SubnetType.PRIVATE_ISOLATED)
                                 .cidrMask(24)
                                 .build()))
-                .flowLogs(java.util.Map.of(
+                .flowLogs(Map.of(
                         "All",
                         FlowLogOptions.builder()
                                 .destination(FlowLogDestination.toCloudWatchLogs(flowLogs))

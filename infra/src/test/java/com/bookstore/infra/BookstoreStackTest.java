@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -237,7 +238,7 @@ class BookstoreStackTest {
             if (inline instanceof List<?> rules) {
                 rules.forEach(rule -> {
                     @SuppressWarnings("unchecked")
-                    Map<String, Object> copy = new java.util.HashMap<>((Map<String, Object>) rule);
+                    Map<String, Object> copy = new HashMap<>((Map<String, Object>) rule);
                     copy.put("GroupId", Map.of("Fn::GetAtt", List.of(id, "GroupId")));
                     ingress.add(copy);
                 });
