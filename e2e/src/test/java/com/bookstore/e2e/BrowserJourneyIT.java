@@ -117,7 +117,7 @@ class BrowserJourneyIT {
             browser.get(book);
             screenshot("book");
             browser.findElement(By.cssSelector(".add-to-cart button")).click();
-            wait.until(ExpectedConditions.urlContains("/cart"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), "is in your cart"));
         }
         assertThat(browser.findElements(By.cssSelector("main table tbody tr"))).hasSize(2);
         screenshot("cart");

@@ -52,6 +52,11 @@ public class CatalogClient {
         }
         Reply reply =
                 withRetries("price lookup", () -> post("/internal/books/lookup", Map.of("ids", List.copyOf(ids))));
+        if (reply.status() != 200 || reply.body() == null || !reply.body().isArray()) {
+            // Not an answer we can read (a refused internal token, a validation problem): say so, don't guess.
+            log.warn("Catalog price lookup answered HTTP {}: {}", reply.status(), abbreviated(reply.body()));
+            throw new CatalogUnavailableException("price lookup", new IllegalStateException("HTTP " + reply.status()));
+        }
         Map<Long, PricedBook> books = new LinkedHashMap<>();
         for (JsonNode book : reply.body()) {
             books.put(
@@ -123,6 +128,11 @@ public class CatalogClient {
             sleep(Duration.ofMillis(150L * attempt));
         }
         throw new CatalogUnavailableException(what, last);
+    }
+
+    private static String abbreviated(JsonNode body) {
+        String text = String.valueOf(body);
+        return text.length() > 300 ? text.substring(0, 300) + "…" : text;
     }
 
     private static void sleep(Duration duration) {
