@@ -37,6 +37,14 @@ check "HTTP redirects to HTTPS with 308" bash -c "curl -s -o /dev/null -w '%{htt
 check "HTTP/2 is negotiated" bash -c "curl -sk --http2 -o /dev/null -w '%{http_version}' $BASE/nginx-health | grep -qx 2"
 check "HSTS is sent" bash -c "header $BASE/nginx-health | grep -qi '^strict-transport-security: max-age=63072000'"
 check "TLS 1.1 is refused" bash -c "! curl -sk --tlsv1.1 --tls-max 1.1 -o /dev/null $BASE/nginx-health"
+token="$(cat "$BOOKSTORE_HOME/secrets/internal_token")"
+internal() { curl -s -o /dev/null -w '%{http_code}' -H "X-Internal-Token: $token" "$@"; }
+check "every service got the shared internal token (auth)" \
+  test "$(internal "http://127.0.0.1:19001/internal/revocations?after=0")" = 200
+check "every service got the shared internal token (catalog)" test "$(internal -X POST \
+  -H 'Content-Type: application/json' -d '{"ids":[1]}' http://127.0.0.1:19002/internal/books/lookup)" = 200
+check "every service got the shared internal token (purchase)" \
+  test "$(internal http://127.0.0.1:19003/internal/nothing-here)" = 404
 check "a service answers through nginx with problem+json" bash -c "header -H 'Accept: application/json' $BASE/no/such/page | grep -qi '^content-type: application/problem+json'"
 check "the demo catalog is searchable through nginx" bash -c "curl -sk '$BASE/books?q=tolstoy' | grep -q 'War and Peace'"
 check "the demo customer signs in through nginx" bash -c "curl -sk -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' -d '{\"email\":\"customer@bookstore.test\",\"password\":\"reading-is-fun-2026\"}' $BASE/api/auth/login | grep -qx 200"

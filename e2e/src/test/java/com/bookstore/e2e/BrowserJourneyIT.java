@@ -16,6 +16,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -49,6 +52,26 @@ class BrowserJourneyIT {
 
     private WebDriver browser;
     private WebDriverWait wait;
+
+    /** On a failure, what the services logged as warnings and errors, so a CI log alone tells what happened. */
+    @RegisterExtension
+    static final TestWatcher SERVICE_LOGS_ON_FAILURE = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            try (var logs = Files.list(STATE.resolve("logs"))) {
+                for (Path log : logs.sorted().toList()) {
+                    System.out.println("---- " + log.getFileName() + ": warnings and errors");
+                    Files.readAllLines(log).stream()
+                            .filter(line ->
+                                    line.contains(" WARN ") || line.contains(" ERROR ") || line.startsWith("Caused by"))
+                            .limit(40)
+                            .forEach(System.out::println);
+                }
+            } catch (IOException e) {
+                System.out.println("(no service logs: " + e + ")");
+            }
+        }
+    };
 
     @BeforeAll
     static void startTheStack() throws Exception {

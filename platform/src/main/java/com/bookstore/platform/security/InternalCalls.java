@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -16,6 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public final class InternalCalls extends OncePerRequestFilter {
 
     public static final String HEADER = "X-Internal-Token";
+
+    private static final Logger log = LoggerFactory.getLogger(InternalCalls.class);
 
     private final byte[] expected;
 
@@ -37,6 +41,13 @@ public final class InternalCalls extends OncePerRequestFilter {
         if (expected == null
                 || presented == null
                 || !MessageDigest.isEqual(expected, presented.getBytes(StandardCharsets.UTF_8))) {
+            // Only services call these (nginx never serves them): a refusal means a misconfigured deployment.
+            log.warn(
+                    "Refused an internal call to {}: {}",
+                    request.getRequestURI(),
+                    expected == null
+                            ? "this service has no internal token configured"
+                            : presented == null || presented.isEmpty() ? "no token presented" : "wrong token");
             ProblemResponses.write(response, 401, "Unauthorized", "This endpoint is for Bookstore services only.");
             return;
         }
