@@ -1,11 +1,10 @@
 package com.bookstore.platform.pages;
 
+import com.bookstore.platform.web.BrowserCookies;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseCookie;
 import org.springframework.web.util.WebUtils;
 
 /**
@@ -31,41 +30,28 @@ public final class CartBadge {
         if (user == null) {
             return null;
         }
+        Cookie remembered = WebUtils.getCookie(request, COOKIE);
         if (source != null) {
             int count = source.count(user.id());
-            write(response, user.id() + "." + count, KEPT_FOR);
+            String value = user.id() + "." + count;
+            if (remembered == null || !value.equals(remembered.getValue())) { // only when it changed
+                BrowserCookies.set(response, COOKIE, value, KEPT_FOR);
+            }
             return count;
         }
-        return remembered(request, user.id());
+        return remembered == null ? null : parse(remembered.getValue(), user.id());
     }
 
     /** Drops the remembered count, for signing out. */
     public static void forget(HttpServletResponse response) {
-        write(response, "", Duration.ZERO);
+        BrowserCookies.set(response, COOKIE, "", Duration.ZERO);
     }
 
-    private static Integer remembered(HttpServletRequest request, long userId) {
-        Cookie cookie = WebUtils.getCookie(request, COOKIE);
-        if (cookie == null) {
-            return null;
-        }
-        String[] parts = cookie.getValue().split("\\.", -1);
+    private static Integer parse(String value, long userId) {
+        String[] parts = value.split("\\.", -1);
         if (parts.length != 2 || !parts[0].equals(Long.toString(userId)) || !parts[1].matches("\\d{1,4}")) {
             return null;
         }
         return Integer.valueOf(parts[1]);
-    }
-
-    private static void write(HttpServletResponse response, String value, Duration maxAge) {
-        response.addHeader(
-                HttpHeaders.SET_COOKIE,
-                ResponseCookie.from(COOKIE, value)
-                        .path("/")
-                        .httpOnly(true)
-                        .secure(true)
-                        .sameSite("Lax")
-                        .maxAge(maxAge)
-                        .build()
-                        .toString());
     }
 }

@@ -1,5 +1,6 @@
 package com.bookstore.platform.pages;
 
+import com.bookstore.platform.web.BrowserCookies;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -7,8 +8,6 @@ import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseCookie;
 import org.springframework.web.util.WebUtils;
 
 /**
@@ -36,15 +35,6 @@ public final class Flash {
     }
 
     private static void write(HttpServletResponse response, String value, Duration maxAge) {
-        response.addHeader(
-                HttpHeaders.SET_COOKIE,
-                ResponseCookie.from(COOKIE, value)
-                        .path("/")
-                        .httpOnly(true)
-                        .secure(true)
-                        .sameSite("Lax")
-                        .maxAge(maxAge)
-                        .build()
-                        .toString());
+        BrowserCookies.set(response, COOKIE, value, maxAge);
     }
 }

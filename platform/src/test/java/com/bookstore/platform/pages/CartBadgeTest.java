@@ -25,6 +25,16 @@ class CartBadgeTest {
     }
 
     @Test
+    void anUnchangedCountIsNotWrittenAgain() {
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        request.setCookies(new Cookie(CartBadge.COOKIE, "7.3"));
+        MockHttpServletResponse response = new MockHttpServletResponse();
+
+        assertThat(CartBadge.count(request, response, ADA, userId -> 3)).isEqualTo(3);
+        assertThat(response.getHeader("Set-Cookie")).isNull();
+    }
+
+    @Test
     void otherServicesShowTheRememberedCountOnlyToTheUserItWasWrittenFor() {
         assertThat(remembered("7.3", ADA)).isEqualTo(3);
         assertThat(remembered("8.3", ADA)).isNull();
