@@ -70,7 +70,8 @@ final class ReaderHealthProbe implements AutoCloseable {
         }
     }
 
-    private void probeWriter() {
+    /** Synchronized: its own schedule and a reader whose receiver just lost the primary both call it. */
+    private synchronized void probeWriter() {
         int index = targets.size() - 1;
         boolean reachable;
         try {
@@ -123,6 +124,11 @@ final class ReaderHealthProbe implements AutoCloseable {
             return ReaderEndpoint.State.NOT_REPLICATING;
         }
         if (!status.receiving()) {
+            // Losing the primary is itself the sign the writer may be gone: ask it now instead of acting on what
+            // its own probe saw up to an interval ago (which would drop every reader until that probe caught up).
+            if (writerReachable) {
+                probeWriter();
+            }
             return writerReachable ? ReaderEndpoint.State.NOT_REPLICATING : ReaderEndpoint.State.UP;
         }
         if (status.lagSeconds() == null
