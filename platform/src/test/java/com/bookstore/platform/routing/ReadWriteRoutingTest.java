@@ -128,6 +128,8 @@ class ReadWriteRoutingTest {
                         .contains("HttpOnly")
                         .contains("SameSite=Lax"));
         long id = body(created).get("id").asLong();
+        // Setting the delay restarts replication on the replicas; the probe sees them back within an interval.
+        await().atMost(PROBE_INTERVAL.multipliedBy(4)).until(() -> replicaIds().containsAll(servedBy(id, 4)));
 
         JsonNode withoutToken = body(get("/notes/" + id, null, null));
         assertThat(replicaIds()).contains(withoutToken.get("serverId").asInt());
