@@ -21,6 +21,15 @@ header() { curl -sk -D - -o /dev/null "$@" | tr -d '\r'; }
 export -f header
 admin_sql() { mariadb -h 127.0.0.1 -P "$1" -u bookstore_admin -padmin-local-only -N -e "$2"; }
 recorded_pids() { cat "$BOOKSTORE_HOME"/run/*.pid "$BOOKSTORE_HOME"/nginx/run/nginx.pid "$BOOKSTORE_HOME"/db/*/mariadbd.pid 2>/dev/null; }
+all_alive() { # expected-count pid...
+  local expected="$1"; shift
+  [ "$#" -eq "$expected" ] || return 1
+  local pid; for pid in "$@"; do kill -0 "$pid" || return 1; done
+}
+none_alive() { # pid...
+  [ "$#" -gt 0 ] || return 1
+  local pid; for pid in "$@"; do ! kill -0 "$pid" 2>/dev/null || return 1; done
+}
 cleanup() { "$ROOT/bookstore" down >/dev/null 2>&1 || true; rm -rf "$BOOKSTORE_HOME"; }
 trap cleanup EXIT
 
@@ -52,16 +61,28 @@ check "book covers are served" bash -c "curl -sk -o /dev/null -w '%{content_type
 check "/actuator is not served publicly" bash -c "curl -sk -o /dev/null -w '%{http_code}' $BASE/actuator/health | grep -qx 404"
 check "/internal is not served publicly" bash -c "curl -sk -o /dev/null -w '%{http_code}' $BASE/internal/anything | grep -qx 404"
 
+# Last, as it uses up this address's sign-in allowance: nginx limits sign-in attempts, not the form.
+form_codes="$(for _ in $(seq 1 15); do curl -sk -o /dev/null -w '%{http_code} ' -H 'Accept: text/html' "$BASE/account/login"; done)"
+check "showing the sign-in form is not rate limited (15 in a row)" test "$(tr ' ' '\n' <<< "$form_codes" | grep -c '^200$')" -eq 15
+attempt_codes="$(for _ in $(seq 1 12); do curl -sk -o /dev/null -w '%{http_code} ' -H 'Content-Type: application/json' \
+  -d '{"email":"nobody@bookstore.test","password":"not-the-password-1"}' "$BASE/api/auth/login"; done)"
+echo "  sign-in attempts: $attempt_codes"
+check "sign-in attempts are rate limited at nginx (429 within 12 in a row)" grep -q 429 <<< "$attempt_codes"
+
 admin_sql 23306 "CREATE DATABASE IF NOT EXISTS smoke; CREATE TABLE IF NOT EXISTS smoke.kept (v INT); INSERT INTO smoke.kept VALUES (42)"
 sleep 1
-"$ROOT/bookstore" down
+# The PIDs are read before down (down removes the PID files); 3 database servers + 3 services + nginx.
 pids="$(recorded_pids)"
-check "down stops every process it started" bash -c "for p in $(echo $pids); do ! kill -0 \$p 2>/dev/null || exit 1; done"
+check "up recorded a PID for each of the 7 processes, all alive" all_alive 7 $pids
+"$ROOT/bookstore" down
+check "down stops every process it started" none_alive $pids
+check "down leaves no service or nginx PID file behind" bash -c "! ls $BOOKSTORE_HOME/run/*.pid $BOOKSTORE_HOME/nginx/run/nginx.pid"
 "$ROOT/bookstore" up --no-build >/dev/null
 check "data survives down and up (read on a replica)" bash -c "mariadb -h 127.0.0.1 -P 23307 -u bookstore_admin -padmin-local-only -N -e 'SELECT v FROM smoke.kept' | grep -qx 42"
 pids="$(recorded_pids)"
+check "the second up started all 7 processes again" all_alive 7 $pids
 "$ROOT/bookstore" down >/dev/null
-check "the second down stops everything too" bash -c "for p in $(echo $pids); do ! kill -0 \$p 2>/dev/null || exit 1; done"
+check "the second down stops everything too" none_alive $pids
 
 echo "stack: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
