@@ -7,6 +7,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -25,12 +26,16 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * What read/write routing costs a read-only transaction ({@code SELECT 1} in a Spring transaction), against the
- * same transaction on one plain pool to the same replica; and what the consistency-token wait adds when the
- * replica has already caught up (the common case). Runs its own primary and two replicas on loopback.
+ * What read/write routing costs a read-only transaction (a select by key in a Spring transaction), against the
+ * same transaction on one plain pool to the same replica, both bare and behind the same
+ * {@link LazyConnectionDataSourceProxy} set-up the routing uses (which alone saves the read-only flag's round
+ * trips, so the last pair isolates the router: reader choice, health and lag state); and what the
+ * consistency-token wait adds when the replica has already caught up (the common case). Runs its own primary
+ * and two replicas on loopback.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -45,8 +50,10 @@ public class RoutingOverheadBenchmark {
     private HikariDataSource writerPool;
     private ReadWriteRouting routing;
     private TransactionTemplate plainRead;
+    private TransactionTemplate lazyPlainRead;
     private TransactionTemplate routedRead;
     private JdbcTemplate plainJdbc;
+    private JdbcTemplate lazyPlainJdbc;
     private JdbcTemplate routedJdbc;
     private String caughtUpPosition;
 
@@ -78,7 +85,14 @@ public class RoutingOverheadBenchmark {
         routing = new ReadWriteRouting(properties, writerPool, new MariaDbReplicationDialect(), metrics);
         plainPool = ReadWriteRouting.pool("plain", readers.get(0), 10, properties, metrics, true);
 
+        LazyConnectionDataSourceProxy lazyPlain = new LazyConnectionDataSourceProxy(plainPool);
+        lazyPlain.setReadOnlyDataSource(plainPool);
+        lazyPlain.setDefaultAutoCommit(true);
+        lazyPlain.setDefaultTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+
         plainRead = readOnly(plainPool);
+        lazyPlainRead = readOnly(lazyPlain);
+        lazyPlainJdbc = new JdbcTemplate(lazyPlain);
         routedRead = readOnly(routing.dataSource());
         plainJdbc = new JdbcTemplate(plainPool);
         routedJdbc = new JdbcTemplate(routing.dataSource());
@@ -97,6 +111,11 @@ public class RoutingOverheadBenchmark {
     @Benchmark
     public Integer plainPoolReadOnlyTransaction() {
         return plainRead.execute(status -> plainJdbc.queryForObject("SELECT id FROM t", Integer.class));
+    }
+
+    @Benchmark
+    public Integer plainPoolBehindLazyProxyReadOnlyTransaction() {
+        return lazyPlainRead.execute(status -> lazyPlainJdbc.queryForObject("SELECT id FROM t", Integer.class));
     }
 
     @Benchmark
