@@ -111,6 +111,49 @@ class AccountPagesTest {
     }
 
     @Test
+    void aBrowserWhoseAccessCookieRanOutIsSignedInAgainSilentlyAndSentBack() {
+        Http.Response registered =
+                http.form("/account/register", form("email", unique(), "displayName", "Flo", "password", PASSWORD));
+        String refresh = registered.cookie("__Host-refresh_token");
+        assertThat(refresh).isNotBlank();
+
+        // The access cookie is gone (it lasts minutes); the page sends the browser to the sign-in page...
+        Http.Response page =
+                http.get("/account?tab=orders", "Accept", HTML, "Cookie", "__Host-refresh_token=" + refresh);
+        assertThat(page.status()).isEqualTo(302);
+        String login = page.header("Location");
+        assertThat(login).isEqualTo("/account/login?next=%2Faccount%3Ftab%3Dorders");
+
+        // ...which renews the session with the refresh cookie and sends it straight back.
+        Http.Response renewed = http.get(login, "Accept", HTML, "Cookie", "__Host-refresh_token=" + refresh);
+        assertThat(renewed.status()).isEqualTo(302);
+        assertThat(renewed.header("Location")).endsWith("/account?tab=orders");
+        String access = renewed.cookie("__Host-access_token");
+        assertThat(access).isNotBlank();
+        assertThat(renewed.cookie("__Host-refresh_token")).isNotBlank().isNotEqualTo(refresh);
+        Http.Response account = http.get("/account", "Accept", HTML, "Cookie", "__Host-access_token=" + access);
+        assertThat(account.status()).isEqualTo(200);
+        assertThat(account.body()).contains("Flo");
+    }
+
+    @Test
+    void aSpentRefreshCookieShowsTheFormAndIsForgotten() {
+        Http.Response registered =
+                http.form("/account/register", form("email", unique(), "displayName", "Gus", "password", PASSWORD));
+        String refresh = registered.cookie("__Host-refresh_token");
+        http.get("/account/login", "Accept", HTML, "Cookie", "__Host-refresh_token=" + refresh); // rotates it
+
+        Http.Response reused = http.get("/account/login", "Accept", HTML, "Cookie", "__Host-refresh_token=" + refresh);
+        assertThat(reused.status()).isEqualTo(200);
+        assertThat(reused.body()).contains("<label for=\"password\">");
+        assertThat(reused.headers("Set-Cookie"))
+                .anySatisfy(
+                        c -> assertThat(c).startsWith("__Host-refresh_token=;").contains("Max-Age=0"));
+        Http.Response garbage = http.get("/account/login", "Accept", HTML, "Cookie", "__Host-refresh_token=nonsense");
+        assertThat(garbage.status()).isEqualTo(200);
+    }
+
+    @Test
     void signingOutNeedsTheCsrfTokenAndThenEndsTheSession() {
         String email = unique();
         Http.Response registered =

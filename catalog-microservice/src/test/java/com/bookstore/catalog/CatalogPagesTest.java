@@ -181,6 +181,24 @@ class CatalogPagesTest {
         assertThat(forged.status()).isEqualTo(403);
     }
 
+    @Test
+    void aFormPostedAfterTheAccessCookieRanOutGoesBackToItsPageThroughSignIn() {
+        Csrf csrf = csrf("/admin/books/new");
+        // Only the long-lived refresh cookie is left: the sign-in page renews the session and returns to the form.
+        String cookies =
+                "__Host-refresh_token=still-there; XSRF-TOKEN=" + csrf.cookies().split("XSRF-TOKEN=")[1];
+        String late = form(csrf, "isbn", "9780141439519", "title", "Late");
+
+        Http.Response posted = http.form(
+                "/admin/books", late, "Referer", "https://127.0.0.1/admin/books/new?from=form", "Cookie", cookies);
+        assertThat(posted.status()).as(posted.body()).isEqualTo(303);
+        assertThat(posted.header("Location")).isEqualTo("/account/login?next=%2Fadmin%2Fbooks%2Fnew%3Ffrom%3Dform");
+
+        Http.Response fromElsewhere =
+                http.form("/admin/books", late, "Referer", "https://evil.example/admin/books/new", "Cookie", cookies);
+        assertThat(fromElsewhere.header("Location")).isEqualTo("/account/login?next=%2F");
+    }
+
     private JsonNode createBook(String title, int stock) {
         Http.Response created = http.post(
                 "/api/books",

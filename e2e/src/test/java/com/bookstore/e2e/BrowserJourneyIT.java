@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.bookstore.testkit.TestIsbns;
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -118,6 +121,15 @@ class BrowserJourneyIT {
 
     @Test
     void aCustomerBuysTwoBooksIsDeclinedOncePaysFollowsTheDeliveryAndSignsOut() {
+        // A visitor who is not signed in and adds a book to the cart is asked to sign in, to come back to the book.
+        browser.get(BASE + "/books?inStock=true&sort=title");
+        browser.findElement(By.cssSelector(".book-card a")).click();
+        String bookPath = URI.create(browser.getCurrentUrl()).getPath();
+        browser.findElement(By.cssSelector("form.add-to-cart button")).click();
+        wait.until(ExpectedConditions.urlContains("/account/login"));
+        assertThat(browser.getCurrentUrl()).endsWith("?next=" + URLEncoder.encode(bookPath, StandardCharsets.UTF_8));
+        assertThat(browser.findElement(By.id("password")).isDisplayed()).isTrue();
+
         String email = "e2e-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         browser.get(BASE + "/account/register");
         type("email", email);

@@ -49,8 +49,24 @@ class AccountPages {
         this.cookies = cookies;
     }
 
+    /**
+     * The sign-in form; or, for a browser that still holds a session (its access cookie lasts minutes, the refresh
+     * cookie days), the session renewed without a word and the way back to the page that sent it here.
+     */
     @GetMapping("/account/login")
-    String loginForm(@RequestParam(defaultValue = "/") String next, Model model) {
+    String loginForm(
+            @RequestParam(defaultValue = "/") String next,
+            @CookieValue(name = SessionCookies.REFRESH_TOKEN, required = false) String refresh,
+            Model model,
+            HttpServletResponse response) {
+        if (refresh != null && !refresh.isBlank()) {
+            try {
+                cookies.write(response, signIn.refresh(refresh));
+                return "redirect:" + AccountForms.safeNext(next);
+            } catch (NotAuthenticatedException e) {
+                cookies.clear(response); // ended, expired or reused: the form it is
+            }
+        }
         AccountForms.LoginForm form = new AccountForms.LoginForm();
         form.setNext(AccountForms.safeNext(next));
         model.addAttribute("form", form);

@@ -3,6 +3,8 @@ package com.bookstore.platform.security;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
@@ -104,11 +106,19 @@ public final class BookstoreSecurity {
         return converter;
     }
 
+    /**
+     * A browser is sent to the sign-in page, which renews a session whose short-lived access cookie ran out (the
+     * refresh cookie is still there) and comes straight back: a page to itself, a form post (303) to the page the
+     * form was on, as the post's data cannot survive the detour. API clients get a problem+json 401.
+     */
     private static AuthenticationEntryPoint unauthenticated() {
         return (request, response, exception) -> {
-            if (wantsPage(request)) {
-                String next = URLEncoder.encode(request.getRequestURI(), StandardCharsets.UTF_8);
-                response.sendRedirect("/account/login?next=" + next);
+            if (fromBrowser(request)) {
+                boolean page = "GET".equals(request.getMethod());
+                String next = page ? pathAndQuery(request) : refererPath(request);
+                response.setStatus(page ? 302 : 303);
+                response.setHeader(
+                        HttpHeaders.LOCATION, "/account/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
                 return;
             }
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
@@ -122,7 +132,7 @@ public final class BookstoreSecurity {
 
     private static AccessDeniedHandler forbidden() {
         return (request, response, exception) -> {
-            if (wantsPage(request)) {
+            if (fromBrowser(request)) {
                 response.sendError(403); // rendered by the error controller as the site's own 403 page
                 return;
             }
@@ -130,12 +140,35 @@ public final class BookstoreSecurity {
         };
     }
 
-    private static boolean wantsPage(HttpServletRequest request) {
+    private static boolean fromBrowser(HttpServletRequest request) {
         String accept = request.getHeader(HttpHeaders.ACCEPT);
-        return "GET".equals(request.getMethod())
-                && accept != null
+        return accept != null
                 && accept.contains("text/html")
                 && !request.getRequestURI().startsWith("/api/");
+    }
+
+    private static String pathAndQuery(HttpServletRequest request) {
+        String query = request.getQueryString();
+        return query == null ? request.getRequestURI() : request.getRequestURI() + "?" + query;
+    }
+
+    /** The path of the page a form was posted from, when it is a page of this site; else the home page. */
+    private static String refererPath(HttpServletRequest request) {
+        String referer = request.getHeader(HttpHeaders.REFERER);
+        if (referer == null) {
+            return "/";
+        }
+        try {
+            URI from = new URI(referer);
+            if (from.getRawPath() == null
+                    || !from.getRawPath().startsWith("/")
+                    || (from.getHost() != null && !from.getHost().equalsIgnoreCase(request.getServerName()))) {
+                return "/";
+            }
+            return from.getRawQuery() == null ? from.getRawPath() : from.getRawPath() + "?" + from.getRawQuery();
+        } catch (URISyntaxException e) {
+            return "/";
+        }
     }
 
     static String cookie(HttpServletRequest request, String name) {
