@@ -61,6 +61,33 @@ check "book covers are served" bash -c "curl -sk -o /dev/null -w '%{content_type
 check "/actuator is not served publicly" bash -c "curl -sk -o /dev/null -w '%{http_code}' $BASE/actuator/health | grep -qx 404"
 check "/internal is not served publicly" bash -c "curl -sk -o /dev/null -w '%{http_code}' $BASE/internal/anything | grep -qx 404"
 
+# Bad input through nginx: always a 4xx problem+json naming what is wrong, never a 5xx.
+token_of() { curl -sk -H 'Content-Type: application/json' -d "{\"email\":\"$1\",\"password\":\"$2\"}" \
+  "$BASE/api/auth/login" | sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p'; }
+customer_token="$(token_of customer@bookstore.test reading-is-fun-2026)"
+admin_token="$(token_of admin@bookstore.test staff-only-bookstore-2026)"
+problem_4xx() { # curl arguments: the answer is a 4xx with a problem+json body
+  local answer; answer="$(curl -sk -o /dev/null -w '%{http_code} %{content_type}' -H 'Accept: application/json' \
+    -H 'Content-Type: application/json' "$@")"
+  [[ "$answer" =~ ^4[0-9][0-9]\ application/problem\+json ]] || { echo "$answer"; return 1; }
+}
+check "the demo customer and staff get access tokens (so the checks below pass authentication)" \
+  test -n "$customer_token" -a -n "$admin_token"
+as_customer=(-H "Authorization: Bearer $customer_token")
+as_admin=(-H "Authorization: Bearer $admin_token")
+check "bad input: a body that is not JSON" problem_4xx -d 'not json' "$BASE/api/auth/register"
+check "bad input: a field of the wrong type" problem_4xx -d '{"email":123,"password":1,"displayName":[]}' "$BASE/api/auth/register"
+check "bad input: an unknown sort" problem_4xx "$BASE/api/books?sort=bogus"
+check "bad input: a page number past any integer" problem_4xx "$BASE/api/books?page=99999999999"
+check "bad input: a book id that is not a number" problem_4xx "$BASE/api/books/abc"
+check "bad input: a book id past any integer" problem_4xx "$BASE/api/books/99999999999999999999"
+check "bad input: a year past any integer (staff)" problem_4xx "${as_admin[@]}" -d '{"isbn":"9780141439518","title":"t","author":"a","genre":"g","publishedYear":99999999999,"price":1,"currency":"EUR","stock":1}' "$BASE/api/books"
+check "bad input: a quantity in words" problem_4xx "${as_customer[@]}" -X PUT -d '{"quantity":"two"}' "$BASE/api/cart/items/1"
+check "bad input: an unknown delivery option" problem_4xx "${as_customer[@]}" -d '{"shippingAddress":{"fullName":"a","line1":"b","city":"c","postalCode":"1","country":"DE"},"deliveryOption":"TELEPORT"}' "$BASE/api/orders"
+check "bad input: an Idempotency-Key too short" problem_4xx "${as_customer[@]}" -H 'Idempotency-Key: k' -d '{}' "$BASE/api/orders/1/payment"
+check "bad input: an unknown order status (staff)" problem_4xx "${as_admin[@]}" "$BASE/api/admin/orders?status=BOGUS"
+check "search words with full-text operators are not an error" bash -c "curl -sk -o /dev/null -w '%{http_code}' '$BASE/api/books?q=%2B-*%22(%40%3E%3C~' | grep -qx 200"
+
 # Last, as it uses up this address's sign-in allowance: nginx limits sign-in attempts, not the form.
 form_codes="$(for _ in $(seq 1 15); do curl -sk -o /dev/null -w '%{http_code} ' -H 'Accept: text/html' "$BASE/account/login"; done)"
 check "showing the sign-in form is not rate limited (15 in a row)" test "$(tr ' ' '\n' <<< "$form_codes" | grep -c '^200$')" -eq 15

@@ -108,9 +108,14 @@ class PurchaseFlowTest {
         assertThat(badAddress.status()).isEqualTo(400);
         assertThat(badAddress.json().get("errors").findValuesAsString("field"))
                 .contains("shippingAddress.city", "shippingAddress.country", "shippingAddress.postalCode");
-        assertThat(order(customer, "TELEPORT").status())
-                .as("unknown delivery option")
-                .isEqualTo(400);
+        Http.Response teleport = order(customer, "TELEPORT");
+        assertThat(teleport.status()).as("unknown delivery option").isEqualTo(400);
+        assertThat(teleport.json().get("errors").get(0).get("field").asString()).isEqualTo("deliveryOption");
+        assertThat(teleport.json().get("errors").get(0).get("message").asString())
+                .isEqualTo("Must be one of: STANDARD, EXPRESS.");
+        Http.Response wordy = http.put("/api/cart/items/" + book, "{\"quantity\":\"two\"}", "Authorization", customer);
+        assertThat(wordy.status()).isEqualTo(400);
+        assertThat(wordy.json().get("errors").get(0).get("field").asString()).isEqualTo("quantity");
         assertThat(http.get("/api/cart").status()).as("anonymous").isEqualTo(401);
     }
 

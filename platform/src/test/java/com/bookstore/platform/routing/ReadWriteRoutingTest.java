@@ -238,6 +238,14 @@ class ReadWriteRoutingTest {
 
         HttpResponse<String> malformed = post("/notes", "{not json", null);
         assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(body(malformed).get("detail").asString()).isEqualTo("The request body is not valid JSON.");
+
+        HttpResponse<String> wrongType = post("/notes", "{\"text\":{\"nested\":1}}", null);
+        assertThat(wrongType.statusCode()).isEqualTo(400);
+        assertThat(wrongType.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode error = body(wrongType).get("errors").get(0);
+        assertThat(error.get("field").asString()).isEqualTo("text");
+        assertThat(error.get("message").asString()).isEqualTo("Must be text.");
     }
 
     @Test
