@@ -59,6 +59,8 @@ check "the demo catalog is searchable through nginx" bash -c "curl -sk '$BASE/bo
 check "the demo customer signs in through nginx" bash -c "curl -sk -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' -d '{\"email\":\"customer@bookstore.test\",\"password\":\"reading-is-fun-2026\"}' $BASE/api/auth/login | grep -qx 200"
 check "book covers are served" bash -c "curl -sk -o /dev/null -w '%{content_type}' $BASE/covers/1.svg | grep -q image/svg"
 check "/actuator is not served publicly" bash -c "curl -sk -o /dev/null -w '%{http_code}' $BASE/actuator/health | grep -qx 404"
+check "the OpenAPI documents are not served publicly" bash -c "curl -sk -o /dev/null -w '%{http_code}' $BASE/v3/api-docs | grep -qx 404"
+check "each service serves its OpenAPI document on its own port" bash -c "for p in 19001 19002 19003; do curl -sf http://127.0.0.1:\$p/v3/api-docs | grep -q '\"openapi\"' || exit 1; done"
 check "/internal is not served publicly" bash -c "curl -sk -o /dev/null -w '%{http_code}' $BASE/internal/anything | grep -qx 404"
 
 # Bad input through nginx: always a 4xx problem+json naming what is wrong, never a 5xx.

@@ -2,6 +2,7 @@ package com.bookstore.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bookstore.testkit.CommittedOpenApi;
 import com.bookstore.testkit.MariaDbServer;
 import com.bookstore.testkit.ReplicaSet;
 import com.bookstore.testkit.ReplicaSetExtension;
@@ -9,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -64,5 +66,10 @@ class AuthApplicationTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(response.body())
                 .contains("\"type\":\"https://bookstore.example/problems/401\"", "\"title\"", "\"detail\"");
+    }
+
+    @Test
+    void servesTheCommittedOpenApiDocumentOfItsJsonApi() {
+        assertThat(CommittedOpenApi.difference(port, Path.of("openapi.json"))).isNull();
     }
 }

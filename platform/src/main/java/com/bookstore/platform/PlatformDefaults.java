@@ -26,6 +26,11 @@ public final class PlatformDefaults implements EnvironmentPostProcessor {
             Map.entry("management.endpoint.health.probes.enabled", "true"),
             Map.entry("spring.jpa.properties.hibernate.jdbc.time_zone", "UTC"),
             Map.entry("spring.jackson.time-zone", "UTC"),
+            // The OpenAPI document (/v3/api-docs; not served through nginx) covers the JSON API only, in a stable
+            // order, so the copy each service commits shows contract changes in a diff.
+            Map.entry("springdoc.paths-to-match", "/api/**,/.well-known/**"),
+            Map.entry("springdoc.writer-with-order-by-keys", "true"),
+            Map.entry("springdoc.swagger-ui.enabled", "false"),
             // Secrets Manager is for AWS, where the instances switch it on and import the services' secrets.
             Map.entry("spring.cloud.aws.secretsmanager.enabled", "false"));
 

@@ -13,6 +13,7 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The JSON API of accounts and sessions: register, login, refresh, logout, me. */
@@ -47,6 +49,7 @@ class AuthController {
         this.cookies = cookies;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/register")
     ResponseEntity<UserView> register(@Valid @RequestBody AuthApi.RegisterRequest request) {
         UserView user = registration.register(request.email(), request.password(), request.displayName());
@@ -75,6 +78,7 @@ class AuthController {
         return tokens(session);
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @PostMapping("/logout")
     ResponseEntity<Void> logout(
             @AuthenticationPrincipal Jwt accessToken,

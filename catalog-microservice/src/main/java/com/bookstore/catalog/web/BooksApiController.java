@@ -12,6 +12,7 @@ import java.net.URI;
 import java.util.List;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 
@@ -61,6 +63,7 @@ class BooksApiController {
         return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(catalog.genres());
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/books")
     ResponseEntity<BookView> create(@Valid @RequestBody BookCommand command) {
         BookView book = catalog.create(command);
@@ -78,6 +81,7 @@ class BooksApiController {
         return ResponseEntity.ok().eTag(etag(book)).body(book);
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/books/{id}")
     ResponseEntity<Void> delete(@PathVariable long id) {
         catalog.delete(id);

@@ -33,9 +33,12 @@ import org.springframework.web.util.WebUtils;
  */
 public final class BookstoreSecurity {
 
-    /** Open in every service: health and metrics (never public through nginx), internal calls (own guard), assets. */
+    /**
+     * Open in every service: health and metrics and the OpenAPI document (none of them public through nginx),
+     * internal calls (own guard), assets.
+     */
     public static final String[] OPEN_PATHS = {
-        "/actuator/**", "/internal/**", "/error", "/css/**", "/js/**", "/images/**"
+        "/actuator/**", "/v3/api-docs", "/v3/api-docs/**", "/internal/**", "/error", "/css/**", "/js/**", "/images/**"
     };
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
