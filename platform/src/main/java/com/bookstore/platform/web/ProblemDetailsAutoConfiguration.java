@@ -1,10 +1,17 @@
 package com.bookstore.platform.web;
 
+import com.bookstore.platform.pages.CartBadge;
+import com.bookstore.platform.pages.LayoutModelAdvice;
+import com.bookstore.platform.pages.PageErrorAdvice;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 
-/** Registers the platform's problem+json advice ahead of Spring Boot's own, which then backs off. */
+/**
+ * Registers the platform's problem+json advice ahead of Spring Boot's own, which then backs off, and the shared
+ * page layout's model and error pages.
+ */
 @AutoConfiguration(
         beforeName = {
             "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration",
@@ -24,13 +31,12 @@ public class ProblemDetailsAutoConfiguration {
     }
 
     @Bean
-    com.bookstore.platform.pages.LayoutModelAdvice layoutModelAdvice(
-            org.springframework.beans.factory.ObjectProvider<com.bookstore.platform.pages.CartBadge.Source> carts) {
-        return new com.bookstore.platform.pages.LayoutModelAdvice(carts);
+    LayoutModelAdvice layoutModelAdvice(ObjectProvider<CartBadge.Source> carts) {
+        return new LayoutModelAdvice(carts);
     }
 
     @Bean
-    com.bookstore.platform.pages.PageErrorAdvice pageErrorAdvice() {
-        return new com.bookstore.platform.pages.PageErrorAdvice();
+    PageErrorAdvice pageErrorAdvice() {
+        return new PageErrorAdvice();
     }
 }
