@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -67,26 +66,18 @@ public class LoginThrottle {
 
     @Transactional
     public void recordSuccess(String account) {
-        entries.deleteById(accountKey(account));
+        entries.forget(accountKey(account));
     }
 
     private ThrottleEntry lockOrCreate(String key, Instant now) {
-        ThrottleEntry entry = entries.lock(key).orElseGet(() -> create(key, now));
+        entries.insertIfAbsent(key, now);
+        ThrottleEntry entry = entries.lock(key).orElseThrow();
         boolean windowOver = entry.windowStartedAt().plus(rules.window()).isBefore(now);
         boolean blocked = entry.blockedUntil() != null && entry.blockedUntil().isAfter(now);
         if (windowOver && !blocked) {
             entry.restartWindow(now);
         }
         return entry;
-    }
-
-    private ThrottleEntry create(String key, Instant now) {
-        try {
-            entries.saveAndFlush(new ThrottleEntry(key, now));
-        } catch (DataIntegrityViolationException createdConcurrently) {
-            // Another instance created it first; lock theirs below.
-        }
-        return entries.lock(key).orElseThrow();
     }
 
     static String accountKey(String email) {

@@ -25,11 +25,6 @@ class Revocation {
 
     protected Revocation() {}
 
-    Revocation(String jti, Instant expiresAt) {
-        this.jti = jti;
-        this.expiresAt = expiresAt;
-    }
-
     Long id() {
         return id;
     }

@@ -3,7 +3,6 @@ package com.bookstore.auth.tokens;
 import com.bookstore.platform.security.RevocationList;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -26,13 +25,8 @@ public class Revocations implements RevocationList {
 
     @Transactional
     public void revoke(String jti, Instant expiresAt) {
-        if (jti == null || revocations.existsByJti(jti)) {
-            return;
-        }
-        try {
-            revocations.saveAndFlush(new Revocation(jti, expiresAt));
-        } catch (DataIntegrityViolationException alreadyRevokedConcurrently) {
-            // Logging out twice at once: the token is revoked either way.
+        if (jti != null) {
+            revocations.insertIfAbsent(jti, expiresAt);
         }
     }
 
