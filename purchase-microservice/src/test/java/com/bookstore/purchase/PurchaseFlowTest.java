@@ -172,6 +172,40 @@ class PurchaseFlowTest {
     }
 
     @Test
+    void aCartCheckedOutFourTimesAtOnceBecomesOneOrder() throws Exception {
+        String customer = customer();
+        long first = CatalogForTests.book(CatalogForTests.uniqueTitle("Clicked"), "7.00", 5);
+        long second = CatalogForTests.book(CatalogForTests.uniqueTitle("Twice"), "4.00", 5);
+        put(customer, first, 2);
+        put(customer, second, 1);
+
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> results = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 4; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return order(customer, "STANDARD").status();
+                }));
+            }
+            start.countDown();
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> result : results) {
+            statuses.add(result.get());
+        }
+        assertThat(statuses).as("%s", statuses).containsOnlyOnce(201);
+        assertThat(statuses).allMatch(status -> status == 201 || status == 409 || status == 400);
+        assertThat(http.get("/api/orders", "Authorization", customer)
+                        .json()
+                        .get("totalItems")
+                        .asLong())
+                .isEqualTo(1);
+        awaitStock(first, 3); // reserved once
+        awaitStock(second, 4);
+    }
+
+    @Test
     void anotherCustomersOrderDoesNotExistForYou() {
         String owner = customer();
         String stranger = customer();

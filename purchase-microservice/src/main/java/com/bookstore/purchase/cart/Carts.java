@@ -33,6 +33,18 @@ public class Carts {
         return read(userId);
     }
 
+    /**
+     * The cart on the writer with its rows locked until the caller's transaction ends: one checkout of a cart at
+     * a time (a double-clicked "Place order" waits here, then finds the cart taken).
+     */
+    @Transactional
+    public List<CartLine> lockForCheckout(long userId) {
+        return jdbc.query(
+                "SELECT book_id, quantity FROM cart_items WHERE user_id = ? ORDER BY added_at, book_id FOR UPDATE",
+                (rs, row) -> new CartLine(rs.getLong("book_id"), rs.getInt("quantity")),
+                userId);
+    }
+
     @Transactional
     public void setQuantity(long userId, long bookId, int quantity) {
         if (quantity == 0) {

@@ -61,7 +61,8 @@ public class Checkout {
                 books,
                 request.deliveryOption(),
                 request.shippingAddress(),
-                properties.paymentWindow());
+                properties.paymentWindow(),
+                properties.abandonedCheckoutAfter());
         CatalogClient.ReservationOutcome outcome;
         try {
             outcome = catalog.reserve(

@@ -28,6 +28,9 @@ interface OrderRepository extends JpaRepository<Order, String> {
     @Query("update Order o set o.stockReleased = true where o.id = :id")
     int markStockReleased(String id);
 
+    @Query("select o.id from Order o where o.userId = :userId and o.status = 'RESERVING' and o.createdAt > :after")
+    List<String> idsReservingSince(long userId, Instant after);
+
     @Query("select o.id from Order o where o.status = :status and o.createdAt < :before")
     List<String> idsCreatedBefore(OrderStatus status, Instant before);
 

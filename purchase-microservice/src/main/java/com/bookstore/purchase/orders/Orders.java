@@ -15,6 +15,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -36,8 +37,13 @@ public class Orders {
         this.clock = clock;
     }
 
-    /** Records a checkout in progress (not visible to anyone) before its stock is reserved. */
-    @Transactional
+    /**
+     * Records a checkout in progress (not visible to anyone) before its stock is reserved: only for the cart as
+     * it was priced, and only if no other checkout of this customer is in progress. The cart rows, locked here,
+     * make two at once take turns; READ COMMITTED lets the second see what the first committed, and takes no gap
+     * locks, which would make checkouts of different customers deadlock on the orders index.
+     */
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public String startReserving(
             String orderId,
             long userId,
@@ -45,7 +51,18 @@ public class Orders {
             Map<Long, CatalogClient.PricedBook> books,
             DeliveryOption option,
             ShippingAddress address,
-            Duration paymentWindow) {
+            Duration paymentWindow,
+            Duration checkoutTimeout) {
+        if (!carts.lockForCheckout(userId).equals(cart)) {
+            throw new StateConflictException(
+                    "Your cart changed while the order was being placed (was it placed twice?): look at your orders"
+                            + " and your cart, then try again.");
+        }
+        if (!orders.idsReservingSince(userId, clock.instant().minus(checkoutTimeout))
+                .isEmpty()) {
+            throw new StateConflictException(
+                    "An order from this cart is being placed already: look at your orders in a moment.");
+        }
         List<OrderLine> lines = cart.stream()
                 .map(line -> {
                     CatalogClient.PricedBook book = books.get(line.bookId());
