@@ -2,17 +2,13 @@ package com.bookstore.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bookstore.testkit.AtOnce;
 import com.bookstore.testkit.Http;
 import com.bookstore.testkit.ReplicaSet;
 import com.bookstore.testkit.ReplicaSetExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -264,7 +260,7 @@ class AuthFlowTest {
         String access =
                 login(email, PASSWORD, "10.0.9.1").json().get("accessToken").asString();
         // The same session ended from several tabs at once: each is told it is over (204, or 401 once revoked).
-        List<Integer> logouts = atOnce(
+        List<Integer> logouts = AtOnce.run(
                 6,
                 () -> http.post("/api/auth/logout", null, "Authorization", Http.bearer(access))
                         .status());
@@ -276,28 +272,9 @@ class AuthFlowTest {
         // The first failures of an account and an address, at once: each creates the throttle entry or uses it.
         String victim = unique("guessed");
         register(victim, PASSWORD);
-        List<Integer> failures =
-                atOnce(4, () -> login(victim, "not-the-password-1", "10.0.9.2").status());
+        List<Integer> failures = AtOnce.run(
+                4, () -> login(victim, "not-the-password-1", "10.0.9.2").status());
         assertThat(failures).containsOnly(401);
-    }
-
-    private static List<Integer> atOnce(int count, Callable<Integer> call) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        try (ExecutorService pool = Executors.newFixedThreadPool(count)) {
-            List<Future<Integer>> answers = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> answer : answers) {
-                statuses.add(answer.get());
-            }
-            return statuses;
-        }
     }
 
     private Http.Response register(String email, String password) {

@@ -2,6 +2,7 @@ package com.bookstore.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bookstore.testkit.AtOnce;
 import com.bookstore.testkit.Http;
 import com.bookstore.testkit.ReplicaSet;
 import com.bookstore.testkit.ReplicaSetExtension;
@@ -9,7 +10,6 @@ import com.bookstore.testkit.TestTokens;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -57,21 +57,8 @@ class StockReservationTest {
     @Test
     void twoHundredBuyersRacingForTwentyCopiesGetExactlyTwenty(ReplicaSet set) throws Exception {
         long book = createBook(20);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> results = new ArrayList<>();
-        try (ExecutorService buyers = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < 200; i++) {
-                results.add(buyers.submit(() -> {
-                    start.await();
-                    return reserve(UUID.randomUUID().toString(), line(book, 1)).status();
-                }));
-            }
-            start.countDown();
-        }
-        List<Integer> statuses = new ArrayList<>();
-        for (Future<Integer> result : results) {
-            statuses.add(result.get());
-        }
+        List<Integer> statuses = AtOnce.run(
+                200, () -> reserve(UUID.randomUUID().toString(), line(book, 1)).status());
         assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(20);
         assertThat(statuses.stream().filter(s -> s == 409).count()).isEqualTo(180);
         assertThat(stockOnPrimary(set, book)).isZero();

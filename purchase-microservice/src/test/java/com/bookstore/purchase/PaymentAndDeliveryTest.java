@@ -3,19 +3,14 @@ package com.bookstore.purchase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.bookstore.testkit.AtOnce;
 import com.bookstore.testkit.Http;
 import com.bookstore.testkit.ReplicaSet;
 import com.bookstore.testkit.ReplicaSetExtension;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -98,21 +93,10 @@ class PaymentAndDeliveryTest {
         String customer = PurchaseFlowTest.customer();
         String id = placeOrder(customer, 1);
         String key = key();
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Http.Response>> responses = new ArrayList<>();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < 10; i++) {
-                responses.add(pool.submit(() -> {
-                    start.await();
-                    return pay(customer, id, key, GOOD_CARD);
-                }));
-            }
-            start.countDown();
-        }
         Set<String> answers = new HashSet<>();
-        for (Future<Http.Response> response : responses) {
-            assertThat(response.get().status()).isEqualTo(200);
-            answers.add(response.get().body());
+        for (Http.Response response : AtOnce.run(10, () -> pay(customer, id, key, GOOD_CARD))) {
+            assertThat(response.status()).isEqualTo(200);
+            answers.add(response.body());
         }
         assertThat(answers).hasSize(1);
         assertThat(payments(set, id)).isEqualTo(1);

@@ -3,16 +3,14 @@ package com.bookstore.purchase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.bookstore.testkit.AtOnce;
 import com.bookstore.testkit.Http;
 import com.bookstore.testkit.ReplicaSetExtension;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -149,21 +147,10 @@ class PurchaseFlowTest {
             assertThat(put(buyer, book, 1).status()).isEqualTo(200);
             buyers.add(buyer);
         }
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> results = new ArrayList<>();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (String buyer : buyers) {
-                results.add(pool.submit(() -> {
-                    start.await();
-                    return order(buyer, "STANDARD").status();
-                }));
-            }
-            start.countDown();
-        }
-        List<Integer> statuses = new ArrayList<>();
-        for (Future<Integer> result : results) {
-            statuses.add(result.get());
-        }
+        AtomicInteger next = new AtomicInteger();
+        List<Integer> statuses = AtOnce.run(
+                buyers.size(),
+                () -> order(buyers.get(next.getAndIncrement()), "STANDARD").status());
         assertThat(statuses.stream().filter(s -> s == 201).count())
                 .as("%s", statuses)
                 .isEqualTo(10);
@@ -179,21 +166,7 @@ class PurchaseFlowTest {
         put(customer, first, 2);
         put(customer, second, 1);
 
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> results = new ArrayList<>();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < 4; i++) {
-                results.add(pool.submit(() -> {
-                    start.await();
-                    return order(customer, "STANDARD").status();
-                }));
-            }
-            start.countDown();
-        }
-        List<Integer> statuses = new ArrayList<>();
-        for (Future<Integer> result : results) {
-            statuses.add(result.get());
-        }
+        List<Integer> statuses = AtOnce.run(4, () -> order(customer, "STANDARD").status());
         assertThat(statuses).as("%s", statuses).containsOnlyOnce(201);
         assertThat(statuses).allMatch(status -> status == 201 || status == 409 || status == 400);
         assertThat(http.get("/api/orders", "Authorization", customer)
