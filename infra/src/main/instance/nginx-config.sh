@@ -8,16 +8,11 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 bundle="$(dirname "$here")"
 run_dir="$1" tls="$2" cidr="$3" domain="$4"
-mkdir -p "$run_dir" "$tls"
+mkdir -p "$run_dir"
 cp -r "$bundle/reverse-proxy/errors" "$run_dir/" && chmod -R a+rX "$run_dir/errors"
-if [ ! -f "$tls/cert.pem" ]; then
-  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 3650 \
-    -subj "/CN=$domain" -keyout "$tls/key.pem" -out "$tls/cert.pem" 2>/dev/null
-  chmod 600 "$tls/key.pem"
-fi
-upstream() { printf '        server 127.0.0.1:%s max_fails=2 fail_timeout=10s;\n' "$1"; }
+bash "$bundle/reverse-proxy/self-signed.sh" "$tls" "$domain" 3650
 NGINX_RUN_DIR="$run_dir" NGINX_LOG_DIR="${NGINX_LOG_DIR:-/var/log/nginx}" NGINX_MIME_TYPES=/etc/nginx/mime.types \
   NGINX_BIND=0.0.0.0 NGINX_ERROR_PAGES="$run_dir" HTTP_PORT=80 HTTPS_PORT=443 \
   TLS_CERT="$tls/cert.pem" TLS_KEY="$tls/key.pem" TRUSTED_PROXIES="    set_real_ip_from $cidr;" \
-  AUTH_SERVERS="$(upstream 9001)" CATALOG_SERVERS="$(upstream 9002)" PURCHASE_SERVERS="$(upstream 9003)" \
+  AUTH_UPSTREAMS=127.0.0.1:9001 CATALOG_UPSTREAMS=127.0.0.1:9002 PURCHASE_UPSTREAMS=127.0.0.1:9003 \
   bash "$bundle/reverse-proxy/render.sh"

@@ -125,7 +125,10 @@ class ComposeFileTest {
         }
         assertThat(build(services.get("proxy"))).isEqualTo("reverse-proxy/Dockerfile");
         assertThat(proxyStart).contains("render.sh");
-        assertThat(Files.readString(ROOT.resolve("reverse-proxy/Dockerfile"))).contains("nginx.conf.template");
+        assertThat(Files.readString(ROOT.resolve("reverse-proxy/Dockerfile")))
+                .as("the image holds every script the entry point calls")
+                .contains("nginx.conf.template", "render.sh", "self-signed.sh");
+        assertThat(proxyStart).contains("self-signed.sh");
     }
 
     @Test
