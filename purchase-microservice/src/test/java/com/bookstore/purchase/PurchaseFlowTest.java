@@ -10,7 +10,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -147,10 +147,9 @@ class PurchaseFlowTest {
             assertThat(put(buyer, book, 1).status()).isEqualTo(200);
             buyers.add(buyer);
         }
-        AtomicInteger next = new AtomicInteger();
-        List<Integer> statuses = AtOnce.run(
-                buyers.size(),
-                () -> order(buyers.get(next.getAndIncrement()), "STANDARD").status());
+        List<Integer> statuses = AtOnce.all(buyers.stream()
+                .map(buyer -> (Callable<Integer>) () -> order(buyer, "STANDARD").status())
+                .toList());
         assertThat(statuses.stream().filter(s -> s == 201).count())
                 .as("%s", statuses)
                 .isEqualTo(10);

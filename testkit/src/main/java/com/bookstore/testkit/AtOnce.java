@@ -1,6 +1,7 @@
 package com.bookstore.testkit;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -10,18 +11,24 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The races the store must win, for tests: the same call made several times at the same moment (each on its own
- * virtual thread, all released together by a start gate), with the results in submission order.
+ * The races the store must win, for tests: calls made at the same moment (each on its own virtual thread, all
+ * released together by a start gate), with the results in the calls' order.
  */
 public final class AtOnce {
 
     private AtOnce() {}
 
+    /** The same call, several times at once. */
     public static <T> List<T> run(int times, Callable<T> call) {
+        return all(Collections.nCopies(times, call));
+    }
+
+    /** Every call at once. */
+    public static <T> List<T> all(List<? extends Callable<T>> calls) {
         CountDownLatch start = new CountDownLatch(1);
         List<Future<T>> futures = new ArrayList<>();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < times; i++) {
+            for (Callable<T> call : calls) {
                 futures.add(threads.submit(() -> {
                     start.await();
                     return call.call();

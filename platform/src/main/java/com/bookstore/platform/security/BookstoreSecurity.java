@@ -38,7 +38,7 @@ public final class BookstoreSecurity {
      * internal calls (own guard), assets.
      */
     public static final String[] OPEN_PATHS = {
-        "/actuator/**", "/v3/api-docs", "/v3/api-docs/**", "/internal/**", "/error", "/css/**", "/js/**", "/images/**"
+        "/actuator/**", "/v3/api-docs/**", "/internal/**", "/error", "/css/**", "/js/**", "/images/**"
     };
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");

@@ -24,13 +24,13 @@ public class Carts {
 
     @Transactional(readOnly = true)
     public List<CartLine> lines(long userId) {
-        return read(userId);
+        return read(userId, "");
     }
 
     /** The cart as it stands on the writer, for checkout. */
     @Transactional
     public List<CartLine> linesForCheckout(long userId) {
-        return read(userId);
+        return read(userId, "");
     }
 
     /**
@@ -39,10 +39,7 @@ public class Carts {
      */
     @Transactional
     public List<CartLine> lockForCheckout(long userId) {
-        return jdbc.query(
-                "SELECT book_id, quantity FROM cart_items WHERE user_id = ? ORDER BY added_at, book_id FOR UPDATE",
-                (rs, row) -> new CartLine(rs.getLong("book_id"), rs.getInt("quantity")),
-                userId);
+        return read(userId, " FOR UPDATE");
     }
 
     @Transactional
@@ -76,9 +73,9 @@ public class Carts {
         }
     }
 
-    private List<CartLine> read(long userId) {
+    private List<CartLine> read(long userId, String lock) {
         return jdbc.query(
-                "SELECT book_id, quantity FROM cart_items WHERE user_id = ? ORDER BY added_at, book_id",
+                "SELECT book_id, quantity FROM cart_items WHERE user_id = ? ORDER BY added_at, book_id" + lock,
                 (rs, row) -> new CartLine(rs.getLong("book_id"), rs.getInt("quantity")),
                 userId);
     }
