@@ -20,7 +20,7 @@ check() { # description, command...
 header() { curl -sk -D - -o /dev/null "$@" | tr -d '\r'; }
 export -f header
 admin_sql() { mariadb -h 127.0.0.1 -P "$1" -u bookstore_admin -padmin-local-only -N -e "$2"; }
-recorded_pids() { cat "$BOOKSTORE_HOME"/run/*.pid "$BOOKSTORE_HOME"/nginx/run/nginx.pid "$BOOKSTORE_HOME"/db/*/mariadbd.pid 2>/dev/null; }
+recorded_pids() { cat "$BOOKSTORE_HOME"/run/*.pid "$BOOKSTORE_HOME"/nginx/run/nginx.pid "$BOOKSTORE_HOME"/db/*/server.pid 2>/dev/null; }
 all_alive() { # expected-count pid...
   local expected="$1"; shift
   [ "$#" -eq "$expected" ] || return 1

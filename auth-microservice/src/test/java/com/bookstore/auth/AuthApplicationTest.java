@@ -3,7 +3,7 @@ package com.bookstore.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bookstore.testkit.CommittedOpenApi;
-import com.bookstore.testkit.MariaDbServer;
+import com.bookstore.testkit.DatabaseServer;
 import com.bookstore.testkit.ReplicaSet;
 import com.bookstore.testkit.ReplicaSetExtension;
 import java.net.URI;
@@ -34,7 +34,7 @@ class AuthApplicationTest {
     @Test
     void migratesItsOwnSchemaOnThePrimaryAndTheReplicasReceiveIt(ReplicaSet set) {
         set.awaitReplicasCaughtUp(Duration.ofSeconds(10));
-        for (MariaDbServer server : set.all()) {
+        for (DatabaseServer server : set.all()) {
             assertThat(server.queryForString("SELECT COUNT(*) FROM information_schema.tables "
                             + "WHERE table_schema = 'auth' AND table_name = 'users'"))
                     .as(server.name())

@@ -2,8 +2,8 @@ package com.bookstore.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bookstore.testkit.DatabaseServer;
 import com.bookstore.testkit.Http;
-import com.bookstore.testkit.MariaDbServer;
 import com.bookstore.testkit.ReplicaSet;
 import com.bookstore.testkit.ReplicaSetExtension;
 import com.bookstore.testkit.TestIsbns;
@@ -222,7 +222,7 @@ class CatalogApiTest {
                 .get("id")
                 .asLong();
         set.awaitReplicasCaughtUp(Duration.ofSeconds(10));
-        set.all().forEach(MariaDbServer::resetTableStatistics);
+        set.all().forEach(DatabaseServer::resetTableStatistics);
 
         for (int i = 0; i < 10; i++) {
             assertThat(http.get("/api/books/" + id).status()).isEqualTo(200);

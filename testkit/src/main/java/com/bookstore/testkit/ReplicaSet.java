@@ -21,9 +21,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
 /**
- * A MariaDB primary and N read-only replicas on loopback, wired with GTID replication
- * ({@code MASTER_USE_GTID=slave_pos}), durable settings and semi-synchronous {@code AFTER_SYNC}. Its data folder
- * survives {@link #stop()} and a later {@link #open} of the same folder starts the same servers again.
+ * A primary and N read-only replicas on loopback, MariaDB or MySQL ({@link Engine}), wired with GTID replication
+ * (MariaDB {@code MASTER_USE_GTID=slave_pos}, MySQL {@code SOURCE_AUTO_POSITION=1}), durable settings and
+ * semi-synchronous {@code AFTER_SYNC}. Its data folder survives {@link #stop()} and a later {@link #open} of the
+ * same folder starts the same servers again, on the engine it was created with.
  */
 public final class ReplicaSet {
 
@@ -31,18 +32,21 @@ public final class ReplicaSet {
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9_]{1,64}");
 
     private final Path baseDir;
-    private final MariaDbServer primary;
-    private final List<MariaDbServer> replicas;
+    private final Engine engine;
+    private final DatabaseServer primary;
+    private final List<DatabaseServer> replicas;
 
-    private ReplicaSet(Path baseDir, MariaDbServer primary, List<MariaDbServer> replicas) {
+    private ReplicaSet(Path baseDir, Engine engine, DatabaseServer primary, List<DatabaseServer> replicas) {
         this.baseDir = baseDir;
+        this.engine = engine;
         this.primary = primary;
         this.replicas = List.copyOf(replicas);
     }
 
     /**
      * Opens the replica set kept in {@code baseDir}, creating it on first use with {@code replicaCount} replicas on
-     * the given ports ({@code ports[0]} for the primary; 0 picks a free port). Nothing is started yet.
+     * the given ports ({@code ports[0]} for the primary; 0 picks a free port) on the {@link Engine#current()}
+     * engine. Nothing is started yet.
      */
     public static ReplicaSet open(Path baseDir, int replicaCount, int... ports) {
         try {
@@ -55,19 +59,22 @@ public final class ReplicaSet {
                 }
             } else {
                 layout.setProperty("replicas", Integer.toString(replicaCount));
+                layout.setProperty("engine", Engine.current().name());
                 for (int i = 0; i <= replicaCount; i++) {
                     int wanted = ports.length > i ? ports[i] : 0;
                     layout.setProperty("port." + i, Integer.toString(wanted == 0 ? freePort() : wanted));
                 }
             }
             int count = Integer.parseInt(layout.getProperty("replicas"));
-            MariaDbServer primary = new MariaDbServer("primary", baseDir.resolve("primary"), port(layout, 0), 1, false);
-            List<MariaDbServer> replicas = new ArrayList<>();
+            Engine engine = Engine.valueOf(layout.getProperty("engine", Engine.MARIADB.name()));
+            DatabaseServer primary =
+                    new DatabaseServer(engine, "primary", baseDir.resolve("primary"), port(layout, 0), 1, false);
+            List<DatabaseServer> replicas = new ArrayList<>();
             for (int i = 1; i <= count; i++) {
-                replicas.add(
-                        new MariaDbServer("replica" + i, baseDir.resolve("replica" + i), port(layout, i), 1 + i, true));
+                replicas.add(new DatabaseServer(
+                        engine, "replica" + i, baseDir.resolve("replica" + i), port(layout, i), 1 + i, true));
             }
-            ReplicaSet set = new ReplicaSet(baseDir, primary, replicas);
+            ReplicaSet set = new ReplicaSet(baseDir, engine, primary, replicas);
             if (!Files.exists(layoutFile)) {
                 set.initialize();
                 try (Writer writer = Files.newBufferedWriter(layoutFile)) {
@@ -89,15 +96,15 @@ public final class ReplicaSet {
         return Files.exists(baseDir.resolve(LAYOUT_FILE));
     }
 
-    public MariaDbServer primary() {
+    public DatabaseServer primary() {
         return primary;
     }
 
-    public List<MariaDbServer> replicas() {
+    public List<DatabaseServer> replicas() {
         return replicas;
     }
 
-    public MariaDbServer replica(int number) {
+    public DatabaseServer replica(int number) {
         return replicas.get(number - 1);
     }
 
@@ -105,17 +112,18 @@ public final class ReplicaSet {
         return baseDir;
     }
 
-    /** Creates the data folders once: one {@code mariadb-install-db}, copied to every server. */
+    public Engine engine() {
+        return engine;
+    }
+
+    /**
+     * Creates the data folders once: one {@code mariadb-install-db} or {@code mysqld --initialize-insecure}, copied
+     * to every server (less MySQL's {@code auto.cnf}: each server makes its own server UUID on first start).
+     */
     private void initialize() throws IOException {
         Path template = baseDir.resolve(".template");
         deleteRecursively(template);
-        List<String> command = new ArrayList<>(List.of(
-                Binaries.installDb().toString(),
-                "--no-defaults",
-                "--datadir=" + template,
-                "--auth-root-authentication-method=normal",
-                "--skip-test-db",
-                "--skip-name-resolve"));
+        List<String> command = new ArrayList<>(engine.installCommand(template));
         if (Binaries.runningAsRoot()) {
             command.add("--user=root");
         }
@@ -126,15 +134,16 @@ public final class ReplicaSet {
                 .start();
         try {
             if (process.waitFor() != 0) {
-                throw new IllegalStateException("mariadb-install-db failed:\n" + MariaDbServer.tail(log, 30));
+                throw new IllegalStateException("Creating the data folder failed:\n" + DatabaseServer.tail(log, 30));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
-        for (MariaDbServer server : all()) {
+        for (DatabaseServer server : all()) {
             deleteRecursively(server.dataDir());
             copyRecursively(template, server.dataDir());
+            Files.deleteIfExists(server.dataDir().resolve("auto.cnf"));
         }
         deleteRecursively(template);
     }
@@ -145,14 +154,9 @@ public final class ReplicaSet {
                 .map(server -> CompletableFuture.runAsync(server::start))
                 .toList();
         starting.forEach(CompletableFuture::join);
-        for (MariaDbServer replica : replicas) {
+        for (DatabaseServer replica : replicas) {
             if (replica.replicaStatus().isEmpty()) {
-                replica.execute(
-                        "CHANGE MASTER TO MASTER_HOST='127.0.0.1', MASTER_PORT=" + primary.port()
-                                + ", MASTER_USER='" + MariaDbServer.REPLICATION_USER + "', MASTER_PASSWORD='"
-                                + MariaDbServer.REPLICATION_PASSWORD
-                                + "', MASTER_USE_GTID=slave_pos, MASTER_CONNECT_RETRY=1",
-                        "START SLAVE");
+                replica.execute(engine.replicateFrom(primary), "START " + engine.replicaKeyword());
             }
         }
         awaitReplicasCaughtUp(Duration.ofSeconds(30));
@@ -161,7 +165,7 @@ public final class ReplicaSet {
 
     /** Stops every server cleanly; the data stays. */
     public void stop() {
-        List<MariaDbServer> order = new ArrayList<>(replicas);
+        List<DatabaseServer> order = new ArrayList<>(replicas);
         order.add(primary);
         order.stream()
                 .map(server -> CompletableFuture.runAsync(server::stop))
@@ -169,8 +173,8 @@ public final class ReplicaSet {
                 .forEach(CompletableFuture::join);
     }
 
-    public List<MariaDbServer> all() {
-        List<MariaDbServer> all = new ArrayList<>();
+    public List<DatabaseServer> all() {
+        List<DatabaseServer> all = new ArrayList<>();
         all.add(primary);
         all.addAll(replicas);
         return all;
@@ -196,16 +200,16 @@ public final class ReplicaSet {
                 "CREATE USER IF NOT EXISTS '" + readerUser + "'@'127.0.0.1' IDENTIFIED BY '" + quote(readerPassword)
                         + "'",
                 "GRANT SELECT ON `" + schema + "`.* TO '" + readerUser + "'@'127.0.0.1'",
-                "GRANT SLAVE MONITOR ON *.* TO '" + readerUser + "'@'127.0.0.1'");
+                "GRANT " + engine.readerMonitorGrant() + " ON *.* TO '" + readerUser + "'@'127.0.0.1'");
     }
 
     private static String quote(String value) {
         return value.replace("\\", "\\\\").replace("'", "''");
     }
 
-    /** The primary's current GTID position ({@code @@gtid_binlog_pos}). */
+    /** The primary's current GTID position (MariaDB {@code @@gtid_binlog_pos}, MySQL {@code gtid_executed}). */
     public String primaryPosition() {
-        return primary.queryForString("SELECT @@gtid_binlog_pos").orElse("");
+        return primary.queryForString(engine.positionQuery()).orElse("");
     }
 
     /** Waits until every running replica has applied everything the primary has written. */
@@ -214,12 +218,11 @@ public final class ReplicaSet {
         if (position.isEmpty()) {
             return;
         }
-        for (MariaDbServer replica : replicas) {
+        for (DatabaseServer replica : replicas) {
             if (!replica.isRunning()) {
                 continue;
             }
-            String result = replica.queryForString(
-                            "SELECT MASTER_GTID_WAIT('" + position + "', " + timeout.toSeconds() + ")")
+            String result = replica.queryForString(engine.waitQuery(position, timeout.toSeconds()))
                     .orElse("-1");
             if (!"0".equals(result)) {
                 throw new IllegalStateException(replica + " did not reach " + position + " within " + timeout
@@ -229,17 +232,18 @@ public final class ReplicaSet {
     }
 
     /** Stops a replica's SQL thread: it keeps receiving the primary's events but applies none (lag grows). */
-    public void stopSqlThread(MariaDbServer replica) {
-        replica.execute("STOP SLAVE SQL_THREAD");
+    public void stopSqlThread(DatabaseServer replica) {
+        replica.execute("STOP " + engine.replicaKeyword() + " SQL_THREAD");
     }
 
-    public void startSqlThread(MariaDbServer replica) {
-        replica.execute("START SLAVE SQL_THREAD");
+    public void startSqlThread(DatabaseServer replica) {
+        replica.execute("START " + engine.replicaKeyword() + " SQL_THREAD");
     }
 
-    /** Makes a replica apply every event {@code seconds} after the primary wrote it ({@code MASTER_DELAY}). */
-    public void delay(MariaDbServer replica, int seconds) {
-        replica.execute("STOP SLAVE", "CHANGE MASTER TO MASTER_DELAY=" + seconds, "START SLAVE");
+    /** Makes a replica apply every event {@code seconds} after the primary wrote it (a delayed replica). */
+    public void delay(DatabaseServer replica, int seconds) {
+        String keyword = engine.replicaKeyword();
+        replica.execute("STOP " + keyword, engine.delayTo(seconds), "START " + keyword);
     }
 
     /**
@@ -251,15 +255,13 @@ public final class ReplicaSet {
                 .map(server -> CompletableFuture.runAsync(server::start))
                 .toList()
                 .forEach(CompletableFuture::join);
-        for (MariaDbServer replica : replicas) {
+        for (DatabaseServer replica : replicas) {
             Map<String, String> status = replica.replicaStatus();
             boolean delayed = !"0".equals(status.getOrDefault("SQL_Delay", "0"));
-            boolean threadsRunning =
-                    "Yes".equals(status.get("Slave_IO_Running")) && "Yes".equals(status.get("Slave_SQL_Running"));
             if (delayed) {
-                replica.execute("STOP SLAVE", "CHANGE MASTER TO MASTER_DELAY=0", "START SLAVE");
-            } else if (!threadsRunning) {
-                replica.execute("START SLAVE");
+                delay(replica, 0);
+            } else if (!engine.replicating(status)) {
+                replica.execute("START " + engine.replicaKeyword());
             }
         }
         Instant deadline = Instant.now().plusSeconds(30);

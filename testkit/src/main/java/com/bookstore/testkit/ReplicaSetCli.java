@@ -64,7 +64,12 @@ public final class ReplicaSetCli {
             return false;
         }
         boolean healthy = true;
-        for (MariaDbServer server : ReplicaSet.open(dir, 0).all()) {
+        ReplicaSet set = ReplicaSet.open(dir, 0);
+        String version = set.primary().isRunning()
+                ? set.primary().queryForString("SELECT VERSION()").orElse("")
+                : "";
+        System.out.printf("%-13s %s %s%n", "engine", set.engine().name().toLowerCase(java.util.Locale.ROOT), version);
+        for (DatabaseServer server : set.all()) {
             String state;
             if (!server.isRunning()) {
                 state = "stopped";
@@ -73,9 +78,10 @@ public final class ReplicaSetCli {
                 state = "running  pid " + server.pid().getAsLong() + "  read-write";
             } else {
                 Map<String, String> replication = server.replicaStatus();
-                boolean io = "Yes".equals(replication.get("Slave_IO_Running"));
-                boolean sql = "Yes".equals(replication.get("Slave_SQL_Running"));
-                String lag = replication.get("Seconds_Behind_Master");
+                Engine engine = server.engine();
+                boolean io = "Yes".equals(replication.get(engine.statusColumn("Replica_IO_Running")));
+                boolean sql = "Yes".equals(replication.get(engine.statusColumn("Replica_SQL_Running")));
+                String lag = replication.get(engine.statusColumn("Seconds_Behind_Source"));
                 healthy &= io && sql;
                 state = "running  pid " + server.pid().getAsLong() + "  read-only  replication "
                         + (io && sql ? "running" : "BROKEN (io=" + io + ", sql=" + sql + ")")

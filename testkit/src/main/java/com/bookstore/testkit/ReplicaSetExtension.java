@@ -71,7 +71,7 @@ public final class ReplicaSetExtension implements BeforeAllCallback, AfterAllCal
                         .orElse(false);
                 if (!ownerAlive && ReplicaSet.exists(run)) {
                     ReplicaSet orphan = ReplicaSet.open(run, 0);
-                    orphan.all().forEach(MariaDbServer::kill);
+                    orphan.all().forEach(DatabaseServer::kill);
                     deleteQuietly(run);
                 }
             }

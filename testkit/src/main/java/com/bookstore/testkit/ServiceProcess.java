@@ -74,7 +74,7 @@ public final class ServiceProcess implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("The service exited during start-up:\n" + MariaDbServer.tail(log, 40));
+                throw new IllegalStateException("The service exited during start-up:\n" + DatabaseServer.tail(log, 40));
             }
             try {
                 HttpResponse<Void> response = http.send(
@@ -90,11 +90,11 @@ public final class ServiceProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            MariaDbServer.sleep(Duration.ofMillis(250));
+            DatabaseServer.sleep(Duration.ofMillis(250));
         }
         close();
         throw new IllegalStateException(
-                "The service was not healthy within " + timeout + ":\n" + MariaDbServer.tail(log, 40));
+                "The service was not healthy within " + timeout + ":\n" + DatabaseServer.tail(log, 40));
     }
 
     /** Abrupt end (SIGKILL), as a crash. */

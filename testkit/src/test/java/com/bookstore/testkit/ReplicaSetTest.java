@@ -19,16 +19,27 @@ class ReplicaSetTest {
                         "INSERT INTO kit.t VALUES (7)");
         set.awaitReplicasCaughtUp(Duration.ofSeconds(10));
 
-        for (MariaDbServer replica : set.replicas()) {
+        boolean mysql = set.engine() == Engine.MYSQL;
+        for (DatabaseServer replica : set.replicas()) {
             assertThat(replica.queryForString("SELECT MAX(v) FROM kit.t")).contains("7");
-            assertThat(replica.replicaStatus())
-                    .containsEntry("Using_Gtid", "Slave_Pos")
-                    .containsEntry("Slave_IO_Running", "Yes")
-                    .containsEntry("Slave_SQL_Running", "Yes");
+            assertThat(replica.replicating()).isTrue();
+            if (mysql) {
+                assertThat(replica.replicaStatus()).containsEntry("Auto_Position", "1");
+                assertThat(replica.queryForString("SELECT @@super_read_only")).contains("1");
+            } else {
+                assertThat(replica.replicaStatus()).containsEntry("Using_Gtid", "Slave_Pos");
+            }
             assertThat(replica.queryForString("SELECT @@read_only")).contains("1");
         }
-        assertThat(set.primary().queryForString("SELECT @@rpl_semi_sync_master_wait_point"))
+        assertThat(set.primary()
+                        .queryForString(
+                                mysql
+                                        ? "SELECT @@rpl_semi_sync_source_wait_point"
+                                        : "SELECT @@rpl_semi_sync_master_wait_point"))
                 .contains("AFTER_SYNC");
+        if (mysql) {
+            assertThat(set.primary().queryForString("SELECT @@gtid_mode")).contains("ON");
+        }
         assertThat(set.primary().queryForString("SELECT @@sync_binlog")).contains("1");
         assertThat(set.primary().queryForString("SELECT @@innodb_flush_log_at_trx_commit"))
                 .contains("1");
@@ -38,7 +49,7 @@ class ReplicaSetTest {
     void aReplicaWithoutItsSqlThreadFallsBehindUntilHealed(ReplicaSet set) {
         set.primary().execute("CREATE DATABASE IF NOT EXISTS kit", "CREATE TABLE IF NOT EXISTS kit.lag (v INT)");
         set.awaitReplicasCaughtUp(Duration.ofSeconds(10));
-        MariaDbServer replica = set.replica(1);
+        DatabaseServer replica = set.replica(1);
 
         set.stopSqlThread(replica);
         set.primary().execute("INSERT INTO kit.lag VALUES (1)");

@@ -1,7 +1,7 @@
 package com.bookstore.platform.datasource;
 
 import com.bookstore.platform.consistency.ConsistencyContext;
-import com.bookstore.testkit.MariaDbServer;
+import com.bookstore.testkit.DatabaseServer;
 import com.bookstore.testkit.ReplicaSet;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -98,7 +98,7 @@ public class RoutingOverheadBenchmark {
         routedJdbc = new JdbcTemplate(routing.dataSource());
     }
 
-    private static RoutingDataSourceProperties.Endpoint endpoint(MariaDbServer server, String user, String password) {
+    private static RoutingDataSourceProperties.Endpoint endpoint(DatabaseServer server, String user, String password) {
         return new RoutingDataSourceProperties.Endpoint(server.jdbcUrl("bench"), user, password);
     }
 

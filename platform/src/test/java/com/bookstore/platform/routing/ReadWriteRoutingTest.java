@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.bookstore.platform.routing.RoutingTestApplication.NoteService;
 import com.bookstore.platform.routing.RoutingTestApplication.Observation;
-import com.bookstore.testkit.MariaDbServer;
+import com.bookstore.testkit.DatabaseServer;
 import com.bookstore.testkit.ReplicaSet;
 import com.bookstore.testkit.ReplicaSetExtension;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -283,7 +283,7 @@ class ReadWriteRoutingTest {
     }
 
     private List<Integer> replicaIds() {
-        return set.replicas().stream().map(MariaDbServer::serverId).toList();
+        return set.replicas().stream().map(DatabaseServer::serverId).toList();
     }
 
     private HttpResponse<String> post(String path, String body, String token) throws IOException, InterruptedException {

@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +18,11 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * One local {@code mariadbd} process with its own data folder and loopback port. It knows how to start, stop
- * (cleanly or with SIGKILL) and run SQL as the administrator; replication wiring lives in {@link ReplicaSet}.
+ * One local database server process ({@code mariadbd} or {@code mysqld}, see {@link Engine}) with its own data
+ * folder and loopback port. It knows how to start, stop (cleanly or with SIGKILL) and run SQL as the
+ * administrator; replication wiring lives in {@link ReplicaSet}.
  */
-public final class MariaDbServer {
+public final class DatabaseServer {
 
     static final String ADMIN_USER = "bookstore_admin";
     static final String ADMIN_PASSWORD = "admin-local-only";
@@ -34,8 +34,10 @@ public final class MariaDbServer {
     private final int port;
     private final int serverId;
     private final boolean replica;
+    private final Engine engine;
 
-    MariaDbServer(String name, Path dataDir, int port, int serverId, boolean replica) {
+    DatabaseServer(Engine engine, String name, Path dataDir, int port, int serverId, boolean replica) {
+        this.engine = engine;
         this.name = name;
         this.dataDir = dataDir;
         this.port = port;
@@ -63,13 +65,17 @@ public final class MariaDbServer {
         return dataDir;
     }
 
+    public Engine engine() {
+        return engine;
+    }
+
     /** JDBC URL for a schema on this server, with bounded connect and socket timeouts. */
     public String jdbcUrl(String schema) {
-        return "jdbc:mariadb://127.0.0.1:" + port + "/" + schema + "?connectTimeout=2000";
+        return engine.jdbcScheme() + "//127.0.0.1:" + port + "/" + schema + "?connectTimeout=2000";
     }
 
     Path pidFile() {
-        return dataDir.resolve("mariadbd.pid");
+        return dataDir.resolve("server.pid");
     }
 
     Path errorLog() {
@@ -102,43 +108,8 @@ public final class MariaDbServer {
         }
         try {
             Files.deleteIfExists(pidFile());
-            Path initFile = dataDir.resolve("init.sql");
-            Files.writeString(initFile, initSql(), StandardCharsets.UTF_8);
-            List<String> command = new ArrayList<>(List.of(
-                    Binaries.mariadbd().toString(),
-                    "--no-defaults",
-                    "--datadir=" + dataDir,
-                    "--port=" + port,
-                    "--bind-address=127.0.0.1",
-                    "--socket=" + dataDir.resolve("mariadbd.sock"),
-                    "--pid-file=" + pidFile(),
-                    "--log-error=" + errorLog(),
-                    "--init-file=" + initFile,
-                    "--server-id=" + serverId,
-                    "--skip-name-resolve",
-                    "--character-set-server=utf8mb4",
-                    "--collation-server=utf8mb4_unicode_ci",
-                    "--innodb-buffer-pool-size=64M",
-                    "--innodb-log-file-size=16M",
-                    "--max-connections=300",
-                    // Replication: GTID, row-based, durable, semi-synchronous AFTER_SYNC.
-                    "--log-bin=binlog",
-                    "--relay-log=relay-bin",
-                    "--binlog-format=ROW",
-                    "--log-slave-updates=ON",
-                    "--gtid-strict-mode=ON",
-                    "--sync-binlog=1",
-                    "--innodb-flush-log-at-trx-commit=1",
-                    "--rpl-semi-sync-master-enabled=" + (replica ? "OFF" : "ON"),
-                    "--rpl-semi-sync-slave-enabled=ON",
-                    "--rpl-semi-sync-master-wait-point=AFTER_SYNC",
-                    "--rpl-semi-sync-master-timeout=1000",
-                    "--slave-net-timeout=5",
-                    "--read-only=" + (replica ? "ON" : "OFF")));
-            if (Binaries.runningAsRoot()) {
-                command.add("--user=root");
-            }
-            new ProcessBuilder(command)
+            Files.writeString(dataDir.resolve("init.sql"), initSql(), StandardCharsets.UTF_8);
+            new ProcessBuilder(engine.serverCommand(this))
                     .redirectInput(
                             ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(
@@ -146,6 +117,7 @@ public final class MariaDbServer {
                     .redirectErrorStream(true)
                     .start();
             awaitReady(Duration.ofSeconds(60));
+            execute(engine.afterStart(this).toArray(String[]::new));
         } catch (IOException e) {
             throw new IllegalStateException("Could not start " + name + ": " + e.getMessage(), e);
         }
@@ -215,7 +187,7 @@ public final class MariaDbServer {
      */
     public Connection connect() throws SQLException {
         Connection connection = DriverManager.getConnection(
-                "jdbc:mariadb://127.0.0.1:" + port + "/?connectTimeout=2000&socketTimeout=60000",
+                engine.jdbcScheme() + "//127.0.0.1:" + port + "/?connectTimeout=2000&socketTimeout=60000",
                 ADMIN_USER,
                 ADMIN_PASSWORD);
         if (replica) {
@@ -249,11 +221,14 @@ public final class MariaDbServer {
         }
     }
 
-    /** {@code SHOW SLAVE STATUS} of a replica as column → value; empty when this server replicates nothing. */
+    /**
+     * {@code SHOW SLAVE STATUS} (MariaDB) or {@code SHOW REPLICA STATUS} (MySQL) of a replica as column → value, in
+     * the engine's own column names; empty when this server replicates nothing.
+     */
     public Map<String, String> replicaStatus() {
         try (Connection connection = connect();
                 Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SHOW SLAVE STATUS")) {
+                ResultSet rs = statement.executeQuery("SHOW " + engine.replicaKeyword() + " STATUS")) {
             Map<String, String> status = new LinkedHashMap<>();
             if (rs.next()) {
                 for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
@@ -267,19 +242,23 @@ public final class MariaDbServer {
     }
 
     /**
-     * Rows this server has read from a table since its statistics were last reset ({@code userstat}): which server
-     * served a query, as the server itself counts it.
+     * Rows this server has read from a table since its statistics were last reset (MariaDB's {@code userstat},
+     * MySQL's performance schema): which server served a query, as the server itself counts it.
      */
     public long rowsRead(String schema, String table) {
-        return queryForString("SELECT COALESCE(SUM(ROWS_READ), 0) FROM information_schema.TABLE_STATISTICS "
-                        + "WHERE TABLE_SCHEMA = '" + schema + "' AND TABLE_NAME = '" + table + "'")
+        return queryForString(engine.rowsReadQuery(schema, table))
                 .map(Long::parseLong)
                 .orElse(0L);
     }
 
-    /** Turns table statistics on and zeroes them (LOCAL: a FLUSH in the binlog would break GTID replication). */
+    /** Turns table statistics on and zeroes them, on this server only. */
     public void resetTableStatistics() {
-        execute("SET GLOBAL userstat = ON", "FLUSH LOCAL TABLE_STATISTICS");
+        execute(engine.resetRowsRead().toArray(String[]::new));
+    }
+
+    /** Whether this replica's receiver and applier both run. */
+    public boolean replicating() {
+        return engine.replicating(replicaStatus());
     }
 
     static String tail(Path file, int lines) {
