@@ -6,8 +6,8 @@ set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export BOOKSTORE_DB=mysql
 export BOOKSTORE_HOME="$(mktemp -d /tmp/bookstore-mysql.XXXXXX)"
-export BOOKSTORE_HTTPS_PORT=38443 BOOKSTORE_HTTP_PORT=38080
-export BOOKSTORE_DB_PORTS="33406 33407 33408" BOOKSTORE_SERVICE_PORT_BASE=39000
+export BOOKSTORE_HTTPS_PORT=58443 BOOKSTORE_HTTP_PORT=58080
+export BOOKSTORE_DB_PORTS="33406 33407 33408" BOOKSTORE_SERVICE_PORT_BASE=59000
 BASE="https://localhost:$BOOKSTORE_HTTPS_PORT"
 passed=0 failed=0
 check() { # description, command...

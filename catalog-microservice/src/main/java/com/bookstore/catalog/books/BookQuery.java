@@ -2,6 +2,7 @@ package com.bookstore.catalog.books;
 
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -17,9 +18,11 @@ public record BookQuery(
         @Size(max = 200) String author,
 
         @DecimalMin(value = "0", message = "The price cannot be negative.")
+        @Digits(integer = 8, fraction = 2, message = "Use a price of at most 8 digits and 2 decimals.")
         BigDecimal minPrice,
 
         @DecimalMin(value = "0", message = "The price cannot be negative.")
+        @Digits(integer = 8, fraction = 2, message = "Use a price of at most 8 digits and 2 decimals.")
         BigDecimal maxPrice,
 
         Boolean inStock,
