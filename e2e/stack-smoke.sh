@@ -90,6 +90,23 @@ check "bad input: an Idempotency-Key too short" problem_4xx "${as_customer[@]}" 
 check "bad input: an unknown order status (staff)" problem_4xx "${as_admin[@]}" "$BASE/api/admin/orders?status=BOGUS"
 check "search words with full-text operators are not an error" bash -c "curl -sk -o /dev/null -w '%{http_code}' '$BASE/api/books?q=%2B-*%22(%40%3E%3C~' | grep -qx 200"
 
+# What nginx itself answers under /api is problem+json too, and the headers come once each.
+check "nginx: a 5 MB body is a 413 problem+json" problem_4xx --data-binary @<(head -c 5000000 /dev/zero | tr '\0' a) "$BASE/api/auth/register"
+check "nginx: a header line over 8 KB is a 400 problem+json" problem_4xx --http1.1 -H "X-Padding: $(head -c 9000 /dev/zero | tr '\0' a)" "$BASE/api/books"
+check "nginx: an address over 8 KB is a 414 problem+json" problem_4xx --http1.1 "$BASE/api/books?q=$(head -c 9000 /dev/zero | tr '\0' a)"
+check "an 8,000-character Idempotency-Key is a 4xx problem+json (not Tomcat's HTML)" problem_4xx "${as_customer[@]}" -H "Idempotency-Key: $(head -c 8000 /dev/zero | tr '\0' k)" -d '{}' "$BASE/api/orders/1/payment"
+check "/actuator without a trailing slash is not served" bash -c "curl -sk -o /dev/null -w '%{http_code}' $BASE/actuator | grep -qx 404"
+check "/internal without a trailing slash is not served" bash -c "curl -sk -o /dev/null -w '%{http_code}' $BASE/internal | grep -qx 404"
+check "one X-Frame-Options: DENY on a page" bash -c "test \"\$(header $BASE/ | grep -ci '^x-frame-options: DENY')\" = 1"
+check "one Strict-Transport-Security on a page (nginx's, not a second from the service)" bash -c "test \"\$(header $BASE/ | grep -ci '^strict-transport-security:')\" = 1"
+check "an unreadable query (not UTF-8) is a 400 problem+json" problem_4xx "$BASE/api/books?q=%FF%FE%C3%28"
+check "a price of absurd size is a 400 problem+json" problem_4xx "$BASE/api/books?maxPrice=1e999999999"
+curl -sk -o /dev/null -H 'Content-Type: application/json' -H 'X-Forwarded-For: 203.0.113.50' \
+  -d '{"email":"spoof@bookstore.test","password":"not-the-password-1"}' "$BASE/api/auth/login"
+throttled="$(admin_sql 23306 "SELECT GROUP_CONCAT(throttle_key) FROM auth.login_throttle WHERE throttle_key LIKE 'address:%'")"
+check "the sign-in throttle counts nginx's client address, not the client's own X-Forwarded-For" \
+  bash -c "grep -q 'address:127.0.0.1' <<< '$throttled' && ! grep -q '203.0.113.50' <<< '$throttled'"
+
 # Last, as it uses up this address's sign-in allowance: nginx limits sign-in attempts, not the form.
 form_codes="$(for _ in $(seq 1 15); do curl -sk -o /dev/null -w '%{http_code} ' -H 'Accept: text/html' "$BASE/account/login"; done)"
 check "showing the sign-in form is not rate limited (15 in a row)" test "$(tr ' ' '\n' <<< "$form_codes" | grep -c '^200$')" -eq 15
@@ -97,6 +114,12 @@ attempt_codes="$(for _ in $(seq 1 12); do curl -sk -o /dev/null -w '%{http_code}
   -d '{"email":"nobody@bookstore.test","password":"not-the-password-1"}' "$BASE/api/auth/login"; done)"
 echo "  sign-in attempts: $attempt_codes"
 check "sign-in attempts are rate limited at nginx (429 within 12 in a row)" grep -q 429 <<< "$attempt_codes"
+limited="$(curl -sk -D - -o /dev/null -H 'Content-Type: application/json' -d '{"email":"nobody@bookstore.test","password":"x"}' "$BASE/api/auth/login" | tr -d '\r')"
+check "nginx's 429 is problem+json with Retry-After" bash -c "grep -q '^HTTP/[0-9.]* 429' <<< '$limited' && grep -qi '^content-type: application/problem+json' <<< '$limited' && grep -qi '^retry-after: [0-9]' <<< '$limited'"
+register_codes="$(for i in $(seq 1 8); do curl -sk -o /dev/null -w '%{http_code} ' -H 'Content-Type: application/json' \
+  -d "{\"email\":\"burst-$i-$$@bookstore.test\",\"password\":\"a-long-and-unusual-passphrase\",\"displayName\":\"Burst\"}" "$BASE/api/auth/register"; done)"
+echo "  registrations in a burst: $register_codes"
+check "registrations are rate limited per address at nginx (429 within 8 in a row)" grep -q 429 <<< "$register_codes"
 
 admin_sql 23306 "CREATE DATABASE IF NOT EXISTS smoke; CREATE TABLE IF NOT EXISTS smoke.kept (v INT); INSERT INTO smoke.kept VALUES (42)"
 sleep 1

@@ -28,6 +28,8 @@ class AccountPagesTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         ReplicaSetExtension.schema("auth").properties().forEach((key, value) -> registry.add(key, () -> value));
+        // Every test here registers from loopback; RegistrationLimitTest covers the per-address limit.
+        registry.add("bookstore.auth.throttle.registrations-per-address", () -> "100000");
     }
 
     @LocalServerPort
@@ -52,8 +54,10 @@ class AccountPagesTest {
     @Test
     void registeringSignsInAndRedirectsHome() {
         String email = unique();
-        Http.Response response =
-                http.form("/account/register", form("email", email, "displayName", "Ada", "password", PASSWORD));
+        Http.Response response = http.submit(
+                "/account/register",
+                "/account/register",
+                form("email", email, "displayName", "Ada", "password", PASSWORD));
         assertThat(response.status()).isEqualTo(302);
         assertThat(response.header("Location")).endsWith("/");
         assertThat(response.cookie("__Host-access_token")).isNotBlank();
@@ -67,8 +71,10 @@ class AccountPagesTest {
 
     @Test
     void aWeakPasswordIsShownNextToItsField() {
-        Http.Response response = http.form(
-                "/account/register", form("email", unique(), "displayName", "Bo", "password", "qwerty123456"));
+        Http.Response response = http.submit(
+                "/account/register",
+                "/account/register",
+                form("email", unique(), "displayName", "Bo", "password", "qwerty123456"));
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.body()).contains("id=\"password-error\"", "most common");
         assertThat(response.cookie("__Host-access_token")).isNull();
@@ -76,7 +82,8 @@ class AccountPagesTest {
 
     @Test
     void aWrongPasswordShowsOneGenericMessage() {
-        Http.Response response = http.form(
+        Http.Response response = http.submit(
+                "/account/login",
                 "/account/login",
                 form("email", unique(), "password", "wrong-password-1"),
                 "X-Forwarded-For",
@@ -88,19 +95,69 @@ class AccountPagesTest {
     @Test
     void signInReturnsToTheRequestedPageButNeverToAnotherSite() {
         String email = unique();
-        http.form("/account/register", form("email", email, "displayName", "Cy", "password", PASSWORD));
-        Http.Response local = http.form(
+        http.submit(
+                "/account/register",
+                "/account/register",
+                form("email", email, "displayName", "Cy", "password", PASSWORD));
+        Http.Response local = http.submit(
+                "/account/login",
                 "/account/login",
                 form("email", email, "password", PASSWORD, "next", "/orders/7"),
                 "X-Forwarded-For",
                 "10.5.0.2");
         assertThat(local.header("Location")).endsWith("/orders/7");
-        Http.Response evil = http.form(
+        Http.Response evil = http.submit(
+                "/account/login",
                 "/account/login",
                 form("email", email, "password", PASSWORD, "next", "//evil.example/steal"),
                 "X-Forwarded-For",
                 "10.5.0.2");
         assertThat(evil.header("Location")).doesNotContain("evil").endsWith("/");
+    }
+
+    @Test
+    void aSignInPostedFromAnotherSiteWithoutTheFormsTokenIsRefused() {
+        String email = unique();
+        http.submit(
+                "/account/register",
+                "/account/register",
+                form("email", email, "displayName", "Hal", "password", PASSWORD));
+        // Login CSRF: a form on another site signs the victim's browser into the attacker's account.
+        Http.Response forged = http.form("/account/login", form("email", email, "password", PASSWORD));
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(forged.cookie("__Host-access_token")).isNull();
+        Http.Response forgedRegistration =
+                http.form("/account/register", form("email", unique(), "displayName", "Ivy", "password", PASSWORD));
+        assertThat(forgedRegistration.status()).isEqualTo(403);
+    }
+
+    @Test
+    void aNextAddressWithALineBreakCannotSplitTheRedirect() {
+        Http.Response page = http.get("/account/login?next=/%0d%0aSet-Cookie:%20evil=1", "Accept", HTML);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.headers("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("evil"));
+        assertThat(page.body()).contains("name=\"next\" value=\"/\"");
+
+        String email = unique();
+        http.submit(
+                "/account/register",
+                "/account/register",
+                form("email", email, "displayName", "Jo", "password", PASSWORD));
+        Http.Response signedIn = http.submit(
+                "/account/login",
+                "/account/login",
+                form("email", email, "password", PASSWORD, "next", "/\r\nSet-Cookie: evil=1"),
+                "X-Forwarded-For",
+                "10.5.0.3");
+        assertThat(signedIn.status()).isEqualTo(302);
+        assertThat(signedIn.header("Location")).endsWith("/");
+        assertThat(signedIn.headers("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("evil"));
+    }
+
+    @Test
+    void anErrorPageAskedForDirectlyIsNotFoundAndNeverAServerError() {
+        assertThat(http.get("/error", "Accept", HTML).status()).isEqualTo(404);
+        assertThat(http.get("/error", "Accept", "application/json").status()).isEqualTo(404);
     }
 
     @Test
@@ -112,8 +169,10 @@ class AccountPagesTest {
 
     @Test
     void aBrowserWhoseAccessCookieRanOutIsSignedInAgainSilentlyAndSentBack() {
-        Http.Response registered =
-                http.form("/account/register", form("email", unique(), "displayName", "Flo", "password", PASSWORD));
+        Http.Response registered = http.submit(
+                "/account/register",
+                "/account/register",
+                form("email", unique(), "displayName", "Flo", "password", PASSWORD));
         String refresh = registered.cookie("__Host-refresh_token");
         assertThat(refresh).isNotBlank();
 
@@ -138,8 +197,10 @@ class AccountPagesTest {
 
     @Test
     void aSpentRefreshCookieShowsTheFormAndIsForgotten() {
-        Http.Response registered =
-                http.form("/account/register", form("email", unique(), "displayName", "Gus", "password", PASSWORD));
+        Http.Response registered = http.submit(
+                "/account/register",
+                "/account/register",
+                form("email", unique(), "displayName", "Gus", "password", PASSWORD));
         String refresh = registered.cookie("__Host-refresh_token");
         http.get("/account/login", "Accept", HTML, "Cookie", "__Host-refresh_token=" + refresh); // rotates it
 
@@ -156,8 +217,10 @@ class AccountPagesTest {
     @Test
     void signingOutNeedsTheCsrfTokenAndThenEndsTheSession() {
         String email = unique();
-        Http.Response registered =
-                http.form("/account/register", form("email", email, "displayName", "Di", "password", PASSWORD));
+        Http.Response registered = http.submit(
+                "/account/register",
+                "/account/register",
+                form("email", email, "displayName", "Di", "password", PASSWORD));
         String access = registered.cookie("__Host-access_token");
         String session = "__Host-access_token=" + access;
 
@@ -183,8 +246,10 @@ class AccountPagesTest {
 
     @Test
     void anUnknownPageIsTheSitesOwn404ForASignedInBrowser() {
-        Http.Response registered =
-                http.form("/account/register", form("email", unique(), "displayName", "Ed", "password", PASSWORD));
+        Http.Response registered = http.submit(
+                "/account/register",
+                "/account/register",
+                form("email", unique(), "displayName", "Ed", "password", PASSWORD));
         Http.Response missing = http.get(
                 "/account/no-such-page",
                 "Accept",

@@ -29,6 +29,8 @@ class AuthFlowTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         ReplicaSetExtension.schema("auth").properties().forEach((key, value) -> registry.add(key, () -> value));
+        // Every test here registers from loopback; RegistrationLimitTest covers the per-address limit.
+        registry.add("bookstore.auth.throttle.registrations-per-address", () -> "100000");
     }
 
     @LocalServerPort

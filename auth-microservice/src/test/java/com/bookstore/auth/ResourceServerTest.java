@@ -9,6 +9,7 @@ import com.bookstore.testkit.ReplicaSetExtension;
 import com.bookstore.testkit.TestTokens;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
@@ -83,7 +84,8 @@ class ResourceServerTest {
                 "bookstore.auth.signing-keys[0].private-key-location=file:" + pem,
                 "bookstore.security.internal-token=" + INTERNAL_TOKEN,
                 "bookstore.auth.initial-admin.email=" + ADMIN,
-                "bookstore.auth.initial-admin.password=" + PASSWORD));
+                "bookstore.auth.initial-admin.password=" + PASSWORD,
+                "bookstore.auth.throttle.registrations-per-address=100000"));
         ReplicaSetExtension.schema("auth").properties().forEach((key, value) -> authProperties.add(key + "=" + value));
         auth = new SpringApplicationBuilder(AuthApplication.class).run(arguments(authProperties));
         int authPort = port(auth);
@@ -159,6 +161,13 @@ class ResourceServerTest {
         String badSignature = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
         ECKey intruder = new ECKeyGenerator(Curve.P_256).keyID("unknown-kid").generate();
         String unknownKid = sign(intruder, good);
+        SignedJWT withoutKid = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).build(), good);
+        withoutKid.sign(new ECDSASigner(signingKey));
+        JWTClaimsSet neverExpires = new JWTClaimsSet.Builder(good)
+                .expirationTime(null)
+                .jwtID(UUID.randomUUID().toString())
+                .build();
+        String withoutExp = sign(signingKey, neverExpires);
 
         Map<String, String> forged = Map.of(
                 "alg none", unsigned,
@@ -167,7 +176,9 @@ class ResourceServerTest {
                 "wrong aud", wrongAudience,
                 "wrong iss", wrongIssuer,
                 "bad signature", badSignature,
-                "unknown kid", unknownKid);
+                "unknown kid", unknownKid,
+                "no kid, signed with the real key", withoutKid.serialize(),
+                "no exp, signed with the real key", withoutExp);
         forged.forEach((what, token) -> {
             Http.Response response = probeHttp.get("/api/probe", "Authorization", Http.bearer(token));
             assertThat(response.status()).as(what).isEqualTo(401);
@@ -192,17 +203,53 @@ class ResourceServerTest {
                         .status())
                 .isEqualTo(204);
         long loggedOut = System.nanoTime();
-        await().atMost(Duration.ofSeconds(2))
-                .pollInterval(Duration.ofMillis(100))
-                .until(() -> probeHttp
-                                .get("/api/probe", "Authorization", Http.bearer(tokens.accessToken()))
-                                .status()
-                        == 401);
+        awaitRefusedByTheResourceServer(tokens.accessToken());
         System.getLogger("test")
                 .log(
                         System.Logger.Level.INFO,
                         "revocation reached the resource server after {0} ms",
                         Duration.ofNanos(System.nanoTime() - loggedOut).toMillis());
+    }
+
+    @Test
+    @Order(3)
+    void logoutEndsEveryAccessTokenOfTheSessionOnEveryService() {
+        Tokens first = loginAsNewCustomer();
+        Http.Response refreshed =
+                authHttp.post("/api/auth/refresh", "{\"refreshToken\":\"" + first.refreshToken() + "\"}");
+        String second = refreshed.json().get("accessToken").asString();
+        assertThat(probeHttp
+                        .get("/api/probe", "Authorization", Http.bearer(first.accessToken()))
+                        .status())
+                .isEqualTo(200);
+
+        assertThat(authHttp.post("/api/auth/logout", null, "Authorization", Http.bearer(second))
+                        .status())
+                .isEqualTo(204);
+        assertThat(authHttp.get("/api/auth/me", "Authorization", Http.bearer(first.accessToken()))
+                        .status())
+                .as("the session's earlier access token, at the auth service")
+                .isEqualTo(401);
+        awaitRefusedByTheResourceServer(first.accessToken());
+    }
+
+    @Test
+    @Order(3)
+    void aReusedRefreshTokenEndsTheSessionsAccessTokensToo() {
+        Tokens first = loginAsNewCustomer();
+        Http.Response rotated =
+                authHttp.post("/api/auth/refresh", "{\"refreshToken\":\"" + first.refreshToken() + "\"}");
+        String second = rotated.json().get("accessToken").asString();
+        assertThat(authHttp.post("/api/auth/refresh", "{\"refreshToken\":\"" + first.refreshToken() + "\"}")
+                        .status())
+                .as("a stolen, already rotated refresh token")
+                .isEqualTo(401);
+        for (String token : List.of(first.accessToken(), second)) {
+            assertThat(authHttp.get("/api/auth/me", "Authorization", Http.bearer(token))
+                            .status())
+                    .isEqualTo(401);
+            awaitRefusedByTheResourceServer(token);
+        }
     }
 
     @Test
@@ -223,6 +270,16 @@ class ResourceServerTest {
                     .isEqualTo(200);
             sleep(Duration.ofMillis(400));
         }
+    }
+
+    /** Revocations reach the resource server through the feed it polls: within 2 s, or the test fails. */
+    private static void awaitRefusedByTheResourceServer(String accessToken) {
+        await().atMost(Duration.ofSeconds(2))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> probeHttp
+                                .get("/api/probe", "Authorization", Http.bearer(accessToken))
+                                .status()
+                        == 401);
     }
 
     private static Tokens loginAsNewCustomer() {

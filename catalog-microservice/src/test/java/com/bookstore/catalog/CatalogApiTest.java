@@ -138,6 +138,33 @@ class CatalogApiTest {
     }
 
     @Test
+    void pricesOfAbsurdSizeAreRefusedWith400BeforeTheyReachTheDatabase() {
+        // 1e999999999 once ran the JDBC driver out of memory writing it out digit by digit.
+        for (String query : List.of(
+                "maxPrice=1e999999999",
+                "minPrice=1e999999999",
+                "maxPrice=1e50000000",
+                "minPrice=1e-999999999",
+                "maxPrice=123456789",
+                "minPrice=0.001")) {
+            Http.Response response = http.get("/api/books?" + query);
+            assertThat(response.status()).as(query).isEqualTo(400);
+            assertThat(response.header("Content-Type")).as(query).isEqualTo("application/problem+json");
+            assertThat(response.body()).as(query).contains("Price");
+        }
+        assertThat(http.get("/api/books?minPrice=0.5&maxPrice=99999999.99").status())
+                .isEqualTo(200);
+        assertThat(http.get("/api/books").status()).as("the pool is unharmed").isEqualTo(200);
+    }
+
+    @Test
+    void parametersThatAreNotUtf8AreA400ProblemNotAServerError() {
+        Http.Response response = http.get("/api/books?q=%FF%FE%C3%28");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+    }
+
+    @Test
     void onlyStaffChangeTheCatalogAndBadInputGetsFieldErrors() {
         String body = book("Staff Book", "S. Taff", "Fiction", "9.99", 3, "d");
         assertThat(http.post("/api/books", body).status()).as("anonymous").isEqualTo(401);

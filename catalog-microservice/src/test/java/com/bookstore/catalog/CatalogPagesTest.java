@@ -7,6 +7,7 @@ import com.bookstore.testkit.ReplicaSetExtension;
 import com.bookstore.testkit.TestTokens;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -179,6 +180,31 @@ class CatalogPagesTest {
     void aStaffFormPostWithoutTheCsrfTokenIsRefused() {
         Http.Response forged = http.form("/admin/books", "isbn=1&title=x", "Cookie", staffCookie);
         assertThat(forged.status()).isEqualTo(403);
+    }
+
+    @Test
+    void anAuthorizationHeaderThatIsNotABearerTokenDoesNotExemptACookiePostFromCsrf() {
+        Http.Response forged = http.form(
+                "/admin/books", "isbn=1&title=x", "Cookie", staffCookie, "Authorization", "Basic YWRtaW46YWRtaW4=");
+        assertThat(forged.status()).isEqualTo(403);
+    }
+
+    @Test
+    void addressesWithTheWrongKindOfValueAreTheSitesOwn404Or400NeverA500() {
+        for (String path : List.of("/books/abc", "/books/99999999999999999999", "/books/-1")) {
+            Http.Response response = http.get(path, "Accept", HTML);
+            assertThat(response.status()).as(path).isEqualTo(404);
+            assertThat(response.body()).as(path).contains("Page not found", "class=\"site-header\"");
+        }
+        Http.Response staffEdit = http.get("/admin/books/abc/edit", "Accept", HTML, "Cookie", staffCookie);
+        assertThat(staffEdit.status()).isEqualTo(404);
+        Http.Response badPage = http.get("/books?page=abc", "Accept", HTML);
+        assertThat(badPage.status()).isLessThan(500);
+        Http.Response hugePrice = http.get("/books?maxPrice=1e999999999", "Accept", HTML);
+        assertThat(hugePrice.status()).isLessThan(500);
+        Http.Response notUtf8 = http.get("/books?q=%FF%FE%C3%28", "Accept", HTML);
+        assertThat(notUtf8.status()).isEqualTo(400);
+        assertThat(notUtf8.body()).contains("That address does not work");
     }
 
     @Test

@@ -19,6 +19,13 @@ public final class PlatformDefaults implements EnvironmentPostProcessor {
             Map.entry("server.error.include-message", "never"),
             Map.entry("server.shutdown", "graceful"),
             Map.entry("server.forward-headers-strategy", "native"),
+            // Only nginx (on this host) may say who the client is: X-Forwarded-For from any other peer is ignored.
+            // The compose stack, where nginx has a container address, widens it in its own environment.
+            Map.entry("server.tomcat.remoteip.internal-proxies", "127\\.0\\.0\\.1|0:0:0:0:0:0:0:1|::1"),
+            // Above nginx's own limits (a header line up to 8 KB, 32 KB in all; over HTTP/2 that counts compressed
+            // bytes, at most about 52 KB decoded), so an oversized header is refused
+            // by nginx as problem+json or, below them, checked by the service; never Tomcat's HTML 400.
+            Map.entry("server.max-http-request-header-size", "64KB"),
             Map.entry("spring.threads.virtual.enabled", "true"),
             Map.entry("management.health.db.enabled", "false"),
             Map.entry("management.endpoints.web.exposure.include", "health,info,prometheus,metrics"),

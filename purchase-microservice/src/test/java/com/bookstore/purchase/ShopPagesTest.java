@@ -6,6 +6,7 @@ import com.bookstore.testkit.Http;
 import com.bookstore.testkit.ReplicaSetExtension;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /** The customer's pages as a browser walks them: cart, checkout, a declined card, payment, the order page. */
 @ExtendWith(ReplicaSetExtension.class)
@@ -101,7 +103,10 @@ class ShopPagesTest {
                 cookies);
         assertThat(paid.status()).isEqualTo(302);
         String orderPath = payPath.replace("/pay", "");
-        Http.Response order = http.get(orderPath, "Accept", HTML, "Cookie", session);
+        // As a browser does: the consistency cookie the payment set comes back, so a lagging replica is not read.
+        String token = paid.cookie("Consistency-Token");
+        assertThat(token).isNotBlank();
+        Http.Response order = http.get(orderPath, "Accept", HTML, "Cookie", session + "; Consistency-Token=" + token);
         assertThat(order.body())
                 .contains("PAID", "VISA ending 4242", "Delivery (EXPRESS)")
                 .doesNotContain("4242424242424242");
@@ -121,6 +126,47 @@ class ShopPagesTest {
         assertThat(http.get("/orders", "Accept", HTML).status())
                 .as("signed out")
                 .isEqualTo(302);
+    }
+
+    @Test
+    void formsWithBookIdsThatAreMissingWrongOrUnknownAreA400Or404PageNeverAStoredRow() {
+        String bearer = PurchaseFlowTest.customer();
+        String session = "__Host-access_token=" + bearer.substring("Bearer ".length());
+        long book = CatalogForTests.book(CatalogForTests.uniqueTitle("Real"), "5.00", 5);
+        http.put("/api/cart/items/" + book, "{\"quantity\":1}", "Authorization", bearer); // the cart page has forms
+        Http.Response cartPage = http.get("/cart", "Accept", HTML, "Cookie", session);
+        String cookies = session + "; XSRF-TOKEN=" + cartPage.cookie("XSRF-TOKEN");
+        String token = "_csrf=" + enc(csrf(cartPage.body()));
+
+        assertThat(http.form("/cart/items", token + "&quantity=1", "Cookie", cookies)
+                        .status())
+                .as("no bookId")
+                .isEqualTo(400);
+        assertThat(http.form("/cart/items", token + "&bookId=abc", "Cookie", cookies)
+                        .status())
+                .as("a bookId in words")
+                .isEqualTo(400);
+        for (String id : List.of("999999999", "-5", "9223372036854775807")) {
+            Http.Response response = http.form("/cart/items/" + id, token + "&quantity=2", "Cookie", cookies);
+            assertThat(response.status()).as(id).isEqualTo(404);
+            assertThat(response.body()).as(id).contains("Page not found");
+        }
+        assertThat(http.form("/cart/items/99999999999999999999", token + "&quantity=2", "Cookie", cookies)
+                        .status())
+                .isEqualTo(404);
+        assertThat(http.get("/api/cart", "Authorization", bearer).json().get("items").findValues("bookId").stream()
+                        .map(JsonNode::asLong)
+                        .toList())
+                .as("nothing but the real book was stored")
+                .containsExactly(book);
+
+        String staff = "__Host-access_token=" + CatalogForTests.TOKENS.admin(1);
+        assertThat(http.get("/admin/orders?page=abc", "Accept", HTML, "Cookie", staff)
+                        .status())
+                .isEqualTo(400);
+        assertThat(http.get("/orders/not-an-order", "Accept", HTML, "Cookie", session)
+                        .status())
+                .isLessThan(500);
     }
 
     private static String csrf(String html) {

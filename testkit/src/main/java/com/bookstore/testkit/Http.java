@@ -3,10 +3,15 @@ package com.bookstore.testkit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -14,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Http {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private final HttpClient client = HttpClient.newHttpClient();
     private final String base;
 
@@ -35,6 +41,35 @@ public final class Http {
                 .header("Accept", "text/html")
                 .POST(HttpRequest.BodyPublishers.ofString(urlEncodedBody));
         return send(request, headers);
+    }
+
+    /**
+     * A form post as a browser sends it from the page that shows the form: the page is fetched first (with the same
+     * headers), and its hidden CSRF field and CSRF cookie go along with the post.
+     */
+    public Response submit(String pagePath, String postPath, String urlEncodedBody, String... headers) {
+        List<String> pageHeaders = new ArrayList<>(List.of(headers));
+        pageHeaders.addAll(List.of("Accept", "text/html"));
+        Response page = get(pagePath, pageHeaders.toArray(String[]::new));
+        Matcher field = CSRF_FIELD.matcher(page.body());
+        String csrfCookie = page.cookie("XSRF-TOKEN");
+        if (!field.find() || csrfCookie == null) {
+            throw new IllegalStateException(pagePath + " (" + page.status() + ") shows no CSRF-protected form");
+        }
+        String body = (urlEncodedBody.isEmpty() ? "" : urlEncodedBody + "&") + "_csrf="
+                + URLEncoder.encode(field.group(1), StandardCharsets.UTF_8);
+        List<String> postHeaders = new ArrayList<>();
+        boolean cookieSent = false;
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            boolean cookie = headers[i].equalsIgnoreCase("Cookie");
+            postHeaders.add(headers[i]);
+            postHeaders.add(cookie ? headers[i + 1] + "; XSRF-TOKEN=" + csrfCookie : headers[i + 1]);
+            cookieSent |= cookie;
+        }
+        if (!cookieSent) {
+            postHeaders.addAll(List.of("Cookie", "XSRF-TOKEN=" + csrfCookie));
+        }
+        return form(postPath, body, postHeaders.toArray(String[]::new));
     }
 
     public Response put(String path, String json, String... headers) {

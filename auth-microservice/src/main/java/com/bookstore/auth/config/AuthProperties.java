@@ -38,7 +38,8 @@ public record AuthProperties(
             @DefaultValue("15m") Duration lockDuration,
             @DefaultValue("30") int addressFailures,
             @DefaultValue("15m") Duration window,
-            @DefaultValue("0") int concurrentHashes) {
+            @DefaultValue("0") int concurrentHashes,
+            @DefaultValue("20") int registrationsPerAddress) {
 
         /** Hashes allowed at once: as configured, or half the cores, so the other half keeps serving everyone else. */
         public int hashPermits() {

@@ -14,7 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
  * one doubles a forced wait (1 s, 2 s, 4 s…), and {@code lockAfterFailures} lock the account for
  * {@code lockDuration}. Per client address: {@code addressFailures} failures within the window block the address
  * for the rest of it. Unknown accounts are counted like real ones, so throttling reveals nothing. State lives on
- * the writer and is locked while decided, so instances agree and parallel guesses are all counted.
+ * the writer and is locked while decided, so instances agree and parallel guesses are all counted. Registrations
+ * are counted per address the same way.
  */
 @Service
 public class LoginThrottle {
@@ -62,6 +63,26 @@ public class LoginThrottle {
                 ? byAddress.windowStartedAt().plus(rules.window())
                 : null;
         byAddress.fail(addressBlock);
+    }
+
+    /**
+     * Counts a registration attempt from a client address and refuses (429) once the address has made
+     * {@code registrationsPerAddress} within the window: one address cannot mass-create accounts or probe which
+     * e-mail addresses are taken.
+     */
+    @Transactional
+    public void countRegistration(String address) {
+        Instant now = clock.instant();
+        ThrottleEntry entry = lockOrCreate("register:" + address, now);
+        if (entry.blockedUntil() != null && entry.blockedUntil().isAfter(now)) {
+            throw new RateLimitedException(
+                    "Too many accounts registered from this address. Please try again later.",
+                    Duration.between(now, entry.blockedUntil()));
+        }
+        entry.fail(
+                entry.failures() + 1 >= rules.registrationsPerAddress()
+                        ? entry.windowStartedAt().plus(rules.window())
+                        : null);
     }
 
     @Transactional

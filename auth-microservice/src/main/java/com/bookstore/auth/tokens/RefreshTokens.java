@@ -28,11 +28,13 @@ public class RefreshTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final RefreshTokenRepository tokens;
+    private final Revocations revocations;
     private final AuthProperties properties;
     private final Clock clock;
 
-    RefreshTokens(RefreshTokenRepository tokens, AuthProperties properties, Clock clock) {
+    RefreshTokens(RefreshTokenRepository tokens, Revocations revocations, AuthProperties properties, Clock clock) {
         this.tokens = tokens;
+        this.revocations = revocations;
         this.properties = properties;
         this.clock = clock;
     }
@@ -54,6 +56,7 @@ public class RefreshTokens {
         RefreshToken token = found.get();
         if (token.rotated()) {
             int revoked = tokens.revokeFamily(token.familyId(), now);
+            revocations.revokeSession(token.familyId());
             log.warn(
                     "Refresh token reused: revoked family {} ({} tokens) of user {}",
                     token.familyId(),
@@ -68,9 +71,11 @@ public class RefreshTokens {
         return new Rotation(Optional.of(issue(token.userId(), token.familyId())));
     }
 
+    /** Ends a session: its refresh tokens can no longer be used and its access tokens are refused everywhere. */
     @Transactional
     public void revokeFamily(String familyId) {
         tokens.revokeFamily(familyId, clock.instant());
+        revocations.revokeSession(familyId);
     }
 
     /** The family of a token, to end its session at logout (even if already rotated). */

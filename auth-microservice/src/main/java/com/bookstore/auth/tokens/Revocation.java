@@ -8,7 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** An access token refused from now on, until it would have expired anyway. */
+/** An access token, or every access token of a session, refused from now on until it would have expired anyway. */
 @Entity
 @Table(name = "revocations")
 class Revocation {
@@ -17,8 +17,10 @@ class Revocation {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(nullable = false)
     private String jti;
+
+    @Column(name = "session_id")
+    private String sessionId;
 
     @Column(name = "expires_at", nullable = false)
     private Instant expiresAt;
@@ -31,6 +33,10 @@ class Revocation {
 
     String jti() {
         return jti;
+    }
+
+    String sessionId() {
+        return sessionId;
     }
 
     Instant expiresAt() {

@@ -9,7 +9,10 @@ import org.springframework.data.jpa.repository.Query;
 
 interface RevocationRepository extends JpaRepository<Revocation, Long> {
 
-    boolean existsByJti(String jti);
+    /** Whether the token or its session is revoked (a null argument matches nothing). */
+    @Query("select count(r) > 0 from Revocation r where (:jti is not null and r.jti = :jti)"
+            + " or (:sessionId is not null and r.sessionId = :sessionId)")
+    boolean revoked(String jti, String sessionId);
 
     /**
      * Records a revocation unless the token is revoked already, also by a logout running at the same moment (a
@@ -18,6 +21,12 @@ interface RevocationRepository extends JpaRepository<Revocation, Long> {
     @Modifying
     @Query(value = "INSERT IGNORE INTO revocations (jti, expires_at) VALUES (:jti, :expiresAt)", nativeQuery = true)
     int insertIfAbsent(String jti, Instant expiresAt);
+
+    @Modifying
+    @Query(
+            value = "INSERT IGNORE INTO revocations (session_id, expires_at) VALUES (:sessionId, :expiresAt)",
+            nativeQuery = true)
+    int insertSessionIfAbsent(String sessionId, Instant expiresAt);
 
     List<Revocation> findByIdGreaterThanOrderByIdAsc(long after, Limit limit);
 }

@@ -1,6 +1,8 @@
 package com.bookstore.auth.tokens;
 
+import com.bookstore.auth.config.AuthProperties;
 import com.bookstore.platform.security.RevocationList;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.domain.Limit;
@@ -9,8 +11,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Revoked access tokens: written at logout, checked by this service on the writer, and published to the other
- * services as an append-only feed they poll.
+ * Revoked access tokens, one by one ({@code jti}) or a whole session at once ({@code sid}): written at logout and
+ * when a refresh token is reused, checked by this service on the writer, and published to the other services as an
+ * append-only feed they poll.
  */
 @Service
 public class Revocations implements RevocationList {
@@ -18,9 +21,13 @@ public class Revocations implements RevocationList {
     private static final int FEED_PAGE = 500;
 
     private final RevocationRepository revocations;
+    private final AuthProperties properties;
+    private final Clock clock;
 
-    Revocations(RevocationRepository revocations) {
+    Revocations(RevocationRepository revocations, AuthProperties properties, Clock clock) {
         this.revocations = revocations;
+        this.properties = properties;
+        this.clock = clock;
     }
 
     @Transactional
@@ -30,19 +37,32 @@ public class Revocations implements RevocationList {
         }
     }
 
+    /**
+     * Ends every access token of a session: they were all issued within one access-token lifetime (plus a minute
+     * for clocks) before now, so the entry can be dropped after that.
+     */
+    @Transactional
+    public void revokeSession(String sessionId) {
+        if (sessionId != null) {
+            revocations.insertSessionIfAbsent(
+                    sessionId, clock.instant().plus(properties.accessTokenTtl()).plusSeconds(60));
+        }
+    }
+
     @Override
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public boolean isRevoked(String jti) {
-        return jti != null && revocations.existsByJti(jti);
+    public boolean isRevoked(String jti, String sessionId) {
+        return (jti != null || sessionId != null) && revocations.revoked(jti, sessionId);
     }
 
     /** Revocations after a feed position, oldest first, read on the writer so none is missed. */
     @Transactional
     public List<FeedEntry> after(long position) {
         return revocations.findByIdGreaterThanOrderByIdAsc(position, Limit.of(FEED_PAGE)).stream()
-                .map(r -> new FeedEntry(r.id(), r.jti(), r.expiresAt()))
+                .map(r -> new FeedEntry(r.id(), r.jti(), r.sessionId(), r.expiresAt()))
                 .toList();
     }
 
-    public record FeedEntry(long id, String jti, Instant expiresAt) {}
+    /** One revocation: {@code jti} or {@code sid} (the other is null). */
+    public record FeedEntry(long id, String jti, String sid, Instant expiresAt) {}
 }

@@ -80,9 +80,17 @@ final class AccountForms {
         }
     }
 
-    /** Only a path on this site: never another host ("//evil.example", "https://…"). */
+    /**
+     * Only a path on this site: never another host ("//evil.example", "https://…"), and only printable ASCII (a
+     * line break would split the redirect's Location header; anything else is percent-encoded in a real link).
+     */
     static String safeNext(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")) {
+        if (next == null
+                || next.length() > 2000
+                || !next.startsWith("/")
+                || next.startsWith("//")
+                || next.contains("\\")
+                || !next.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
             return "/";
         }
         return next;

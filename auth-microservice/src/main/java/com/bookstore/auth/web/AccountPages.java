@@ -3,6 +3,7 @@ package com.bookstore.auth.web;
 import com.bookstore.auth.accounts.EmailTakenException;
 import com.bookstore.auth.accounts.Registration;
 import com.bookstore.auth.accounts.UserAccounts;
+import com.bookstore.auth.login.LoginThrottle;
 import com.bookstore.auth.login.SignIn;
 import com.bookstore.auth.login.SignOut;
 import com.bookstore.platform.pages.Flash;
@@ -35,18 +36,21 @@ class AccountPages {
     private final Registration registration;
     private final UserAccounts accounts;
     private final SessionCookieWriter cookies;
+    private final LoginThrottle throttle;
 
     AccountPages(
             SignIn signIn,
             SignOut signOut,
             Registration registration,
             UserAccounts accounts,
-            SessionCookieWriter cookies) {
+            SessionCookieWriter cookies,
+            LoginThrottle throttle) {
         this.signIn = signIn;
         this.signOut = signOut;
         this.registration = registration;
         this.accounts = accounts;
         this.cookies = cookies;
+        this.throttle = throttle;
     }
 
     /**
@@ -116,6 +120,7 @@ class AccountPages {
             HttpServletResponse response) {
         if (!errors.hasErrors()) {
             try {
+                throttle.countRegistration(request.getRemoteAddr());
                 registration.register(form.getEmail(), form.getPassword(), form.getDisplayName());
                 SignIn.Session session = signIn.signIn(form.getEmail(), form.getPassword(), request.getRemoteAddr());
                 cookies.write(response, session);
@@ -125,6 +130,13 @@ class AccountPages {
                 errors.rejectValue(e.field(), "invalid", e.getMessage());
             } catch (EmailTakenException e) {
                 errors.rejectValue("email", "taken", e.getMessage());
+            } catch (RateLimitedException e) {
+                errors.reject("throttled", e.getMessage());
+                response.setStatus(429);
+                response.setHeader(
+                        "Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+                form.setPassword("");
+                return "account/register";
             }
         }
         response.setStatus(400);

@@ -3,6 +3,7 @@ package com.bookstore.auth.web;
 import com.bookstore.auth.accounts.Registration;
 import com.bookstore.auth.accounts.UserAccounts;
 import com.bookstore.auth.accounts.UserView;
+import com.bookstore.auth.login.LoginThrottle;
 import com.bookstore.auth.login.SignIn;
 import com.bookstore.auth.login.SignOut;
 import com.bookstore.platform.security.SessionCookies;
@@ -35,23 +36,27 @@ class AuthController {
     private final SignOut signOut;
     private final UserAccounts accounts;
     private final SessionCookieWriter cookies;
+    private final LoginThrottle throttle;
 
     AuthController(
             Registration registration,
             SignIn signIn,
             SignOut signOut,
             UserAccounts accounts,
-            SessionCookieWriter cookies) {
+            SessionCookieWriter cookies,
+            LoginThrottle throttle) {
         this.registration = registration;
         this.signIn = signIn;
         this.signOut = signOut;
         this.accounts = accounts;
         this.cookies = cookies;
+        this.throttle = throttle;
     }
 
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/register")
-    ResponseEntity<UserView> register(@Valid @RequestBody AuthApi.RegisterRequest request) {
+    ResponseEntity<UserView> register(@Valid @RequestBody AuthApi.RegisterRequest request, HttpServletRequest http) {
+        throttle.countRegistration(http.getRemoteAddr());
         UserView user = registration.register(request.email(), request.password(), request.displayName());
         return ResponseEntity.created(URI.create("/api/auth/me")).body(user);
     }

@@ -1,13 +1,22 @@
 package com.bookstore.platform.pages;
 
 import com.bookstore.platform.web.ResourceNotFoundException;
+import jakarta.validation.ConstraintViolationException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.validation.BindException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 
 /** Errors of page controllers become the site's own error pages, in the shared layout, with the right status. */
@@ -19,6 +28,27 @@ public class PageErrorAdvice {
     @ExceptionHandler(ResourceNotFoundException.class)
     ModelAndView notFound() {
         return page(HttpStatus.NOT_FOUND);
+    }
+
+    /** A path segment that is not what the page expects ({@code /books/abc}) names no page: 404. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ModelAndView wrongType(MethodArgumentTypeMismatchException ex) {
+        boolean inPath = ex.getParameter().hasParameterAnnotation(PathVariable.class);
+        return page(inPath ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST);
+    }
+
+    /** A query or form parameter missing or unreadable: the browser's (or the address's) mistake, 400. */
+    @ExceptionHandler({
+        ServletRequestBindingException.class,
+        TypeMismatchException.class,
+        BindException.class,
+        HandlerMethodValidationException.class,
+        ConstraintViolationException.class,
+        HttpMessageNotReadableException.class,
+        InvalidParameterException.class
+    })
+    ModelAndView badRequest() {
+        return page(HttpStatus.BAD_REQUEST);
     }
 
     @ExceptionHandler(AccessDeniedException.class)

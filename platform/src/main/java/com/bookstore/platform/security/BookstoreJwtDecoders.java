@@ -9,6 +9,7 @@ import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.net.MalformedURLException;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -20,7 +21,9 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
  * Access-token checks shared by every service: ES256 signatures only (so {@code none} and HMAC tricks fail), a
- * known {@code kid}, {@code iss}, {@code aud}, {@code exp}/{@code nbf}, and not revoked. Keys come from the auth
+ * {@code kid} naming a known key (a token without one is refused, even if a known key would verify it), {@code iss},
+ * {@code aud}, an {@code exp} (required: a token without one would never expire) and {@code nbf}, and neither the
+ * token ({@code jti}) nor its session ({@code sid}) revoked. Keys come from the auth
  * service's JWKS, cached and kept through an auth outage, refetched when an unknown {@code kid} appears.
  */
 public final class BookstoreJwtDecoders {
@@ -44,16 +47,19 @@ public final class BookstoreJwtDecoders {
     public static NimbusJwtDecoder from(
             JWKSource<SecurityContext> keys, SecurityProperties properties, RevocationList revocations) {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, keys));
+        JWSVerificationKeySelector<SecurityContext> byKid = new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, keys);
+        processor.setJWSKeySelector(
+                (header, context) -> header.getKeyID() == null ? List.of() : byKid.selectJWSKeys(header, context));
         processor.setJWTClaimsSetVerifier((claims, context) -> {});
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
         OAuth2TokenValidator<Jwt> audience =
                 new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(properties.audience()));
-        OAuth2TokenValidator<Jwt> notRevoked = jwt -> revocations.isRevoked(jwt.getId())
+        OAuth2TokenValidator<Jwt> expires = new JwtClaimValidator<Object>("exp", Objects::nonNull);
+        OAuth2TokenValidator<Jwt> notRevoked = jwt -> revocations.isRevoked(jwt.getId(), jwt.getClaimAsString("sid"))
                 ? OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "The token was revoked", null))
                 : OAuth2TokenValidatorResult.success();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(properties.issuer()), audience, notRevoked));
+                JwtValidators.createDefaultWithIssuer(properties.issuer()), audience, expires, notRevoked));
         return decoder;
     }
 }

@@ -9,7 +9,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -28,8 +27,8 @@ import org.springframework.web.util.WebUtils;
 /**
  * The security every service shares, applied to its own filter chain before its authorization rules: stateless
  * JWT resource server (bearer header or the session cookie), roles from the {@code roles} claim, CSRF on unsafe
- * requests authenticated by cookie (bearer-only API calls are exempt), and problem+json 401/403 — or, for a page,
- * a redirect to the login form.
+ * requests authenticated by cookie and on every form post (bearer-only API calls are exempt), and problem+json
+ * 401/403 — or, for a page, a redirect to the login form.
  */
 public final class BookstoreSecurity {
 
@@ -55,7 +54,7 @@ public final class BookstoreSecurity {
         csrfTokens.setCookieCustomizer(cookie -> cookie.secure(true).sameSite("Lax"));
         return http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
-                        .requireCsrfProtectionMatcher(cookieAuthenticatedUnsafeRequest())
+                        .requireCsrfProtectionMatcher(csrfProtectedRequest())
                         // Every stateless request authenticates anew; the default strategy would then clear the
                         // token on each of them (a stylesheet or an image would void the form the page carries).
                         .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
@@ -67,7 +66,8 @@ public final class BookstoreSecurity {
                 .exceptionHandling(exceptions ->
                         exceptions.authenticationEntryPoint(unauthenticated()).accessDeniedHandler(forbidden()))
                 .addFilterAfter(MARK_CSRF_CHECKED, CsrfFilter.class)
-                .headers(Customizer.withDefaults());
+                // nginx sends Strict-Transport-Security for the whole site; a second, different one would win.
+                .headers(headers -> headers.httpStrictTransportSecurity(hsts -> hsts.disable()));
     }
 
     /**
@@ -82,11 +82,35 @@ public final class BookstoreSecurity {
         chain.doFilter(request, response);
     };
 
-    static RequestMatcher cookieAuthenticatedUnsafeRequest() {
+    /**
+     * Unsafe requests a browser could be made to send from another site: those the session cookies would
+     * authenticate, and every form post (signed in or not: a forged sign-in would log the victim into the
+     * attacker's account). Only a bearer token in the header, which no other site can make a browser send, exempts
+     * a request; any other Authorization header does not, as the cookie would still authenticate it.
+     */
+    static RequestMatcher csrfProtectedRequest() {
         return request -> !SAFE_METHODS.contains(request.getMethod())
-                && request.getHeader(HttpHeaders.AUTHORIZATION) == null
+                && !hasBearerHeader(request)
                 && (cookie(request, SessionCookies.ACCESS_TOKEN) != null
-                        || cookie(request, SessionCookies.REFRESH_TOKEN) != null);
+                        || cookie(request, SessionCookies.REFRESH_TOKEN) != null
+                        || isBrowserFormPost(request));
+    }
+
+    private static boolean hasBearerHeader(HttpServletRequest request) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+    }
+
+    /** The content types a cross-site form (or a script without a preflight) can send. */
+    private static boolean isBrowserFormPost(HttpServletRequest request) {
+        String type = request.getContentType();
+        if (type == null) {
+            return false;
+        }
+        String lower = type.toLowerCase(java.util.Locale.ROOT);
+        return lower.startsWith("application/x-www-form-urlencoded")
+                || lower.startsWith("multipart/form-data")
+                || lower.startsWith("text/plain");
     }
 
     static BearerTokenResolver bearerOrCookie() {

@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Follows the auth service's revocation feed ({@code GET …/internal/revocations?after=N}) on a short interval, so
- * a token revoked at logout is refused here within about one interval. What it learned survives an auth outage;
+ * a token or a session revoked at logout is refused here within about one interval. What it learned survives an auth outage;
  * entries are dropped once the token would have expired anyway.
  */
 final class PollingRevocationList implements RevocationList, AutoCloseable {
@@ -46,8 +46,9 @@ final class PollingRevocationList implements RevocationList, AutoCloseable {
     }
 
     @Override
-    public boolean isRevoked(String jti) {
-        return jti != null && revoked.containsKey(jti);
+    public boolean isRevoked(String jti, String sessionId) {
+        return (jti != null && revoked.containsKey("jti:" + jti))
+                || (sessionId != null && revoked.containsKey("sid:" + sessionId));
     }
 
     void poll() {
@@ -63,9 +64,13 @@ final class PollingRevocationList implements RevocationList, AutoCloseable {
             }
             JsonNode body = json.readTree(response.body());
             for (JsonNode entry : body.get("revocations")) {
-                revoked.put(
-                        entry.get("jti").asString(),
-                        Instant.parse(entry.get("expiresAt").asString()));
+                Instant expiresAt = Instant.parse(entry.get("expiresAt").asString());
+                for (String kind : new String[] {"jti", "sid"}) {
+                    JsonNode value = entry.get(kind);
+                    if (value != null && value.isString()) {
+                        revoked.put(kind + ":" + value.asString(), expiresAt);
+                    }
+                }
                 after = Math.max(after, entry.get("id").asLong());
             }
             Instant now = Instant.now();

@@ -1,7 +1,10 @@
 package com.bookstore.platform.security;
 
-/** Access tokens revoked before they expire (at logout), by their {@code jti}. */
+/**
+ * Access tokens revoked before they expire: one token by its {@code jti}, or every token of a session by its
+ * {@code sid} (logout, a reused refresh token).
+ */
 public interface RevocationList {
 
-    boolean isRevoked(String jti);
+    boolean isRevoked(String jti, String sessionId);
 }

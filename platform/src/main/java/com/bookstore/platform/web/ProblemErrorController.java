@@ -2,6 +2,7 @@ package com.bookstore.platform.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -23,7 +24,7 @@ public class ProblemErrorController implements ErrorController {
     ModelAndView page(HttpServletRequest request) {
         HttpStatus status = status(request);
         HttpStatus shown = switch (status) {
-            case NOT_FOUND, FORBIDDEN, SERVICE_UNAVAILABLE -> status;
+            case BAD_REQUEST, NOT_FOUND, FORBIDDEN, SERVICE_UNAVAILABLE -> status;
             default -> status.is4xxClientError() ? HttpStatus.NOT_FOUND : HttpStatus.INTERNAL_SERVER_ERROR;
         };
         ModelAndView view = new ModelAndView("error/" + shown.value());
@@ -47,8 +48,19 @@ public class ProblemErrorController implements ErrorController {
                 .body(problem);
     }
 
+    /** The status of the error being shown; /error asked for directly (no error behind it) is just not a page. */
     private static HttpStatus status(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (code == null) {
+            return HttpStatus.NOT_FOUND;
+        }
+        for (Object cause = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+                cause instanceof Throwable thrown;
+                cause = thrown.getCause()) {
+            if (thrown instanceof InvalidParameterException) {
+                return HttpStatus.BAD_REQUEST; // unreadable parameters, first read by a filter
+            }
+        }
         HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
         return status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
     }

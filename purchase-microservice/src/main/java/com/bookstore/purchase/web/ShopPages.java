@@ -106,9 +106,12 @@ class ShopPages {
             HttpServletResponse response) {
         if (quantity < 0 || quantity > 99) {
             Flash.set(response, "Choose between 0 and 99 copies.");
-        } else {
-            carts.setQuantity(CartController.userId(user), bookId, quantity);
+            return "redirect:/cart";
         }
+        if (quantity > 0 && !catalog.lookup(List.of(bookId)).containsKey(bookId)) {
+            throw new ResourceNotFoundException("There is no book " + bookId + "."); // as the API answers: 404
+        }
+        carts.setQuantity(CartController.userId(user), bookId, quantity);
         return "redirect:/cart";
     }
 
