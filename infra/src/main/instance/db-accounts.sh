@@ -8,11 +8,13 @@ secret() { aws secretsmanager get-secret-value --region "$AWS_REGION" --secret-i
 field() { jq -r ".$1"; }
 
 master="$(secret "$DB_MASTER_SECRET_ARN")"
-defaults="$(mktemp)"; trap 'rm -f "$defaults"' EXIT; chmod 600 "$defaults"
-printf '[client]\nuser=%s\npassword=%s\nhost=%s\nport=%s\nssl=1\n' \
-  "$(field username <<<"$master")" "$(field password <<<"$master")" "$DB_WRITER_HOST" "$DB_PORT" > "$defaults"
+# The password goes to the client in its environment, never into an option file, where '#', '\', quotes and
+# spaces (all allowed in RDS passwords) would need their own escaping. Only root can read a process's environment.
+export MYSQL_PWD; MYSQL_PWD="$(field password <<<"$master")"
+client=(mariadb --user="$(field username <<<"$master")" --host="$DB_WRITER_HOST" --port="$DB_PORT" --ssl --batch)
 
-sql_string() { printf "'%s'" "${1//\'/\'\'}"; }
+# A string literal for SQL: backslash and quote escaped (MySQL treats a backslash in a literal as an escape).
+sql_string() { local value="${1//\\/\\\\}"; printf "'%s'" "${value//\'/\'\'}"; }
 
 for svc in auth catalog purchase; do
   upper="${svc^^}"
@@ -20,7 +22,7 @@ for svc in auth catalog purchase; do
   writer="$(secret "${!writer_arn}")"; reader="$(secret "${!reader_arn}")"
   rw_user="$(field username <<<"$writer")"; rw_pass="$(field password <<<"$writer")"
   ro_user="$(field username <<<"$reader")"; ro_pass="$(field password <<<"$reader")"
-  mariadb --defaults-extra-file="$defaults" --batch <<SQL
+  "${client[@]}" <<SQL
 CREATE DATABASE IF NOT EXISTS \`$svc\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 CREATE USER IF NOT EXISTS '$rw_user'@'%' IDENTIFIED BY $(sql_string "$rw_pass") REQUIRE SSL;
 ALTER USER '$rw_user'@'%' IDENTIFIED BY $(sql_string "$rw_pass") REQUIRE SSL;

@@ -54,7 +54,16 @@ install -m 644 "$here/bookstore@.service" /etc/systemd/system/bookstore@.service
 systemctl daemon-reload
 for svc in auth catalog purchase; do systemctl enable --now "bookstore@$svc"; done
 for svc in auth catalog purchase; do
-  until curl -sf -o /dev/null "http://127.0.0.1:${ports[$svc]}/actuator/health/readiness"; do sleep 2; done
+  ready=0
+  for _ in $(seq 1 150); do
+    if curl -sf -o /dev/null "http://127.0.0.1:${ports[$svc]}/actuator/health/readiness"; then ready=1; break; fi
+    sleep 2
+  done
+  if [ "$ready" -ne 1 ]; then
+    echo "setup: $svc did not become ready in 5 minutes" >&2
+    journalctl -u "bookstore@$svc" -n 50 --no-pager >&2 || true
+    exit 1
+  fi
 done
 
 # 5. nginx from the shared template, on 443 with a certificate of its own: the load balancer holds the public
@@ -68,3 +77,12 @@ printf '[Service]\nPIDFile=%s/nginx.pid\n' "$run_dir" > /etc/systemd/system/ngin
 systemctl daemon-reload
 systemctl enable nginx
 systemctl restart nginx
+
+# 6. Done only when the site is served: the load balancer's health check answers 200 (every service ready behind
+#    nginx). The user data signals CloudFormation with this script's outcome.
+for _ in $(seq 1 90); do
+  curl -skf -o /dev/null https://127.0.0.1/instance-health && { echo "setup: the instance serves the site"; exit 0; }
+  sleep 2
+done
+echo "setup: /instance-health did not answer 200 within 3 minutes" >&2
+exit 1

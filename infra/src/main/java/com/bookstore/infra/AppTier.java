@@ -17,6 +17,8 @@ import software.amazon.awscdk.services.autoscaling.HealthChecks;
 import software.amazon.awscdk.services.autoscaling.NotificationConfiguration;
 import software.amazon.awscdk.services.autoscaling.RollingUpdateOptions;
 import software.amazon.awscdk.services.autoscaling.ScalingInterval;
+import software.amazon.awscdk.services.autoscaling.Signals;
+import software.amazon.awscdk.services.autoscaling.SignalsOptions;
 import software.amazon.awscdk.services.autoscaling.UpdatePolicy;
 import software.amazon.awscdk.services.certificatemanager.Certificate;
 import software.amazon.awscdk.services.certificatemanager.CertificateValidation;
@@ -69,8 +71,11 @@ import software.constructs.Construct;
  */
 final class AppTier extends Construct {
 
-    /** nginx's own health answer, the target group's health check. */
-    static final String HEALTH_PATH = "/nginx-health";
+    /**
+     * The target group's health check: nginx answers 200 only while all three services on the instance report
+     * ready (an instance with a dead service is taken out and replaced, not left serving 503s).
+     */
+    static final String HEALTH_PATH = "/instance-health";
 
     final ApplicationLoadBalancer loadBalancer;
     final ApplicationTargetGroup targets;
@@ -155,8 +160,11 @@ final class AppTier extends Construct {
         UserData userData = UserData.forLinux();
         userData.addCommands(
                 "set -euo pipefail",
-                "dnf install -y java-21-amazon-corretto-headless nginx mariadb105 jq openssl perl unzip",
-                "mkdir -p /opt/bookstore /etc/bookstore && chmod 750 /etc/bookstore");
+                "dnf install -y java-21-amazon-corretto-headless nginx mariadb105 jq openssl perl unzip aws-cfn-bootstrap",
+                // The services run as bookstore and read their settings and the signing key here: the folder is
+                // root's, readable by the group (root:root 0750 kept every service from its key, forever).
+                "id bookstore >/dev/null 2>&1 || useradd --system --home-dir /opt/bookstore --shell /sbin/nologin bookstore",
+                "mkdir -p /opt/bookstore && install -d -o root -g bookstore -m 0750 /etc/bookstore");
         String zip = userData.addS3DownloadCommand(S3DownloadOptions.builder()
                 .bucket(asset.getBucket())
                 .bucketKey(asset.getS3ObjectKey())
@@ -177,7 +185,7 @@ final class AppTier extends Construct {
                 service.toUpperCase() + "_" + kind.toUpperCase() + "_SECRET_ARN=" + secret.getSecretArn())));
         userData.addCommands(
                 "cat > /etc/bookstore/stack.env <<'STACK_ENV'\n" + String.join("\n", environment) + "\nSTACK_ENV",
-                "chmod 640 /etc/bookstore/stack.env",
+                "chown root:bookstore /etc/bookstore/stack.env && chmod 640 /etc/bookstore/stack.env",
                 "rm -rf /opt/bookstore/current && mkdir -p /opt/bookstore/current",
                 "unzip -q -o " + zip + " -d /opt/bookstore/current",
                 "bash /opt/bookstore/current/instance/setup.sh");
@@ -216,14 +224,22 @@ final class AppTier extends Construct {
                         .gracePeriod(Duration.minutes(10))
                         .build()))
                 .cooldown(Duration.minutes(5))
+                // CloudFormation waits for each instance to say it serves the site (cfn-signal at the end of the
+                // user data, after setup.sh saw /instance-health answer 200): a deploy whose instances cannot come
+                // up fails and rolls back instead of reporting success.
+                .signals(Signals.waitForMinCapacity(
+                        SignalsOptions.builder().timeout(Duration.minutes(20)).build()))
                 .updatePolicy(UpdatePolicy.rollingUpdate(RollingUpdateOptions.builder()
                         .minInstancesInService(settings.minInstances())
                         .maxBatchSize(1)
-                        .pauseTime(Duration.minutes(10))
+                        .pauseTime(Duration.minutes(20))
                         .build()))
                 .notifications(List.of(
                         NotificationConfiguration.builder().topic(notifications).build()))
                 .build();
+
+        // The exit status of the user data (set -e: any failed step) is what the instance signals.
+        userData.addSignalOnExitCommand(instances);
 
         ApplicationListener https = loadBalancer.addListener(
                 "Https",

@@ -3,10 +3,12 @@ package com.bookstore.infra;
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import io.github.cdklabs.cdknag.NagPackProps;
 import java.nio.file.Path;
+import java.util.List;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.TagProps;
 import software.amazon.awscdk.Tags;
 
 /**
@@ -37,7 +39,14 @@ public final class BookstoreApp {
                 .description("Bookstore: VPC, RDS MySQL Multi-AZ DB cluster, ALB, Auto Scaling Group, alarms")
                 .build();
         BookstoreStack stack = new BookstoreStack(app, "Bookstore", props, settings, bundle);
-        Tags.of(stack).add("application", "bookstore");
+        // Everything that takes tags (CloudFormation refuses Tags on a dashboard, which CDK would add).
+        Tags.of(stack)
+                .add(
+                        "application",
+                        "bookstore",
+                        TagProps.builder()
+                                .excludeResourceTypes(List.of("AWS::CloudWatch::Dashboard"))
+                                .build());
         Compliance.suppressions(stack);
         Aspects.of(app)
                 .add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));

@@ -8,7 +8,7 @@ import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
-import software.amazon.awscdk.services.iam.ArnPrincipal;
+import software.amazon.awscdk.services.iam.AnyPrincipal;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.kms.Key;
@@ -42,12 +42,25 @@ public final class BookstoreStack extends Stack {
                 .enableKeyRotation(true)
                 .build();
         topicKey.addToResourcePolicy(PolicyStatement.Builder.create()
-                .principals(List.of(
-                        new ServicePrincipal("cloudwatch.amazonaws.com"),
-                        new ArnPrincipal("arn:" + getPartition() + ":iam::" + getAccount()
-                                + ":role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling")))
+                .principals(List.of(new ServicePrincipal("cloudwatch.amazonaws.com")))
                 .actions(List.of("kms:Decrypt", "kms:GenerateDataKey*"))
                 .resources(List.of("*"))
+                .build());
+        // Auto Scaling publishes with its service-linked role, which an account that never had a group lacks until
+        // this stack's group makes it: a key policy naming the role would fail there. Matched by condition instead
+        // (evaluated at use, when the role exists), and only for callers of this account.
+        topicKey.addToResourcePolicy(PolicyStatement.Builder.create()
+                .principals(List.of(new AnyPrincipal()))
+                .actions(List.of("kms:Decrypt", "kms:GenerateDataKey*"))
+                .resources(List.of("*"))
+                .conditions(new TreeMap<>(Map.of( // sorted: Map.of's order changes from one JVM to the next
+                        "ArnLike",
+                        Map.of(
+                                "aws:PrincipalArn",
+                                "arn:" + getPartition() + ":iam::" + getAccount()
+                                        + ":role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling"),
+                        "StringEquals",
+                        Map.of("kms:CallerAccount", getAccount()))))
                 .build());
         Topic notifications = Topic.Builder.create(this, "Notifications")
                 .displayName("Bookstore alarms and scaling")

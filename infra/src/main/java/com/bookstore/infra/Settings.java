@@ -21,6 +21,7 @@ public record Settings(
         String dbInstanceClass,
         String dbEngineVersion,
         int dbStorageGiB,
+        int dbIops,
         int natGateways,
         String adminEmail,
         String alarmEmail) {
@@ -42,7 +43,8 @@ public record Settings(
                 text(node, "dbInstanceClass", "db.m6gd.large"),
                 text(node, "dbEngineVersion", "8.4.7"),
                 number(node, "dbStorageGiB", 100),
-                number(node, "natGateways", 1),
+                number(node, "dbIops", 3000),
+                number(node, "natGateways", 3),
                 text(node, "adminEmail", "admin@example.com"),
                 text(node, "alarmEmail", ""));
     }
@@ -52,6 +54,16 @@ public record Settings(
             throw new IllegalArgumentException(
                     "availabilityZones must name three zones (a Multi-AZ DB cluster spans three): "
                             + availabilityZones);
+        }
+        // A Multi-AZ DB cluster needs provisioned IOPS between 0.5 and 50 per GiB of its storage (gp3: 3000 is the
+        // baseline below 400 GiB).
+        if (dbIops * 2 < dbStorageGiB || dbIops > dbStorageGiB * 50) {
+            throw new IllegalArgumentException("dbIops must be between 0.5 and 50 times dbStorageGiB (" + dbStorageGiB
+                    + " GiB → " + (dbStorageGiB + 1) / 2 + ".." + dbStorageGiB * 50 + "), got " + dbIops);
+        }
+        if (natGateways < 1 || natGateways > 3) {
+            throw new IllegalArgumentException("natGateways must be 1 to 3 (3: one per zone, so a zone outage does "
+                    + "not cut the others' instances off), got " + natGateways);
         }
         if (minInstances < 2 || maxInstances < minInstances) {
             throw new IllegalArgumentException(

@@ -323,6 +323,77 @@ class BookstoreStackTest {
     }
 
     @Test
+    void cfnLintFindsNoErrorInTheTemplate() throws Exception {
+        Path file = Files.createTempFile("Bookstore", ".template.json");
+        Files.writeString(file, json);
+        Process lint;
+        try {
+            lint = new ProcessBuilder("cfn-lint", "--format", "parseable", file.toString())
+                    .redirectErrorStream(true)
+                    .start();
+        } catch (java.io.IOException e) {
+            // cfn-lint is a Python tool from PyPI, which not every machine reaches; CI's image has it.
+            org.junit.jupiter.api.Assumptions.assumeFalse(
+                    "true".equals(System.getenv("CI")), "cfn-lint must be on the PATH in CI: " + e.getMessage());
+            org.junit.jupiter.api.Assumptions.abort("cfn-lint is not installed here: " + e.getMessage());
+            return;
+        }
+        String output = new String(lint.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        lint.waitFor();
+        List<String> errors = output.lines()
+                .filter(line -> line.matches(".*:[0-9]+:[0-9]+:[0-9]+:[0-9]+:E[0-9]+:.*"))
+                .toList();
+        assertThat(errors).as(output).isEmpty();
+        // Warnings allowed, and only these: the three zones are named on purpose (a Multi-AZ DB cluster spans
+        // exactly three; an environment-agnostic stack would otherwise get two).
+        assertThat(output.lines().filter(line -> line.matches(".*:W[0-9]+:.*")))
+                .allMatch(line -> line.contains(":W3010:"));
+    }
+
+    @Test
+    void theClusterHasItsStorageTypeSizeAndIops() {
+        template.hasResourceProperties(
+                "AWS::RDS::DBCluster", Map.of("StorageType", "gp3", "AllocatedStorage", 100, "Iops", 3000));
+        App tooFewIops =
+                new App(AppProps.builder().context(Map.of("dbIops", "40")).build());
+        assertThatThrownBy(() -> Settings.from(tooFewIops.getNode())).hasMessageContaining("dbIops");
+    }
+
+    @Test
+    void cloudFormationWaitsForEveryInstanceToSignalThatItServesTheSite() {
+        Map<String, Object> group = single("AWS::AutoScaling::AutoScalingGroup");
+        assertThat(JSON.valueToTree(group)
+                        .path("CreationPolicy")
+                        .path("ResourceSignal")
+                        .path("Count")
+                        .asText())
+                .isEqualTo("2");
+        assertThat(JSON.valueToTree(group)
+                        .path("UpdatePolicy")
+                        .path("AutoScalingRollingUpdate")
+                        .path("WaitOnResourceSignals")
+                        .asBoolean())
+                .isTrue();
+        assertThat(json)
+                .contains("cfn-signal", "aws-cfn-bootstrap")
+                .contains("install -d -o root -g bookstore -m 0750 /etc/bookstore");
+        template.hasResourceProperties(
+                "AWS::ElasticLoadBalancingV2::TargetGroup", Map.of("HealthCheckPath", "/instance-health"));
+    }
+
+    @Test
+    void noKeyPolicyNamesARoleAnEmptyAccountLacks() {
+        JSON.valueToTree(template.findResources("AWS::KMS::Key"))
+                .forEach(key -> key.path("Properties")
+                        .path("KeyPolicy")
+                        .path("Statement")
+                        .forEach(statement -> {
+                            String principal = statement.path("Principal").toString();
+                            assertThat(principal).doesNotContain("AWSServiceRoleForAutoScaling");
+                        }));
+    }
+
+    @Test
     void synthWritesTheTemplateWithoutCredentialsOrNetwork() {
         CloudAssembly assembly = app.synth();
         Path written = Path.of(assembly.getDirectory(), "Bookstore.template.json");
