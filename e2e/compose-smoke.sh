@@ -6,25 +6,19 @@
 # Needs root (podman as root). Ports: BOOKSTORE_HTTPS_PORT / BOOKSTORE_HTTP_PORT (28443 / 28080 here).
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=e2e/checks.sh
+. "$ROOT/e2e/checks.sh"
 WORK="$(mktemp -d /tmp/bookstore-compose.XXXXXX)"
 PROJECT="bookstore-smoke-$$"
 export BOOKSTORE_HTTPS_PORT="${BOOKSTORE_HTTPS_PORT:-28443}" BOOKSTORE_HTTP_PORT="${BOOKSTORE_HTTP_PORT:-28080}"
 BASE="https://localhost:$BOOKSTORE_HTTPS_PORT"
-passed=0 failed=0
-check() { # description, command...
-  local description="$1"; shift
-  if "$@" >/dev/null 2>&1; then passed=$((passed + 1)); echo "  ok    $description"
-  else failed=$((failed + 1)); echo "  FAIL  $description"; fi
-}
-finish() { echo "compose: $passed passed, $failed failed"; [ "$failed" -eq 0 ]; exit $?; }
 
 [ "$(id -u)" -eq 0 ] || { echo "compose-smoke.sh runs podman as root"; echo "0 passed, 1 failed"; exit 1; }
 SID_ROOT="$("$ROOT/bookstore" mysql | tail -n 1)" || { echo "0 passed, 1 failed"; exit 1; }
 
-# podman as this sandbox needs it: no rlimits set on containers (refused here), runc (crun refuses the hybrid
-# cgroup layout). A configuration file of our own, not the system's.
-export CONTAINERS_CONF="$WORK/containers.conf"
-printf '[containers]\ndefault_ulimits = []\n\n[engine]\nruntime = "runc"\n' > "$CONTAINERS_CONF"
+# shellcheck source=e2e/podman.sh
+. "$ROOT/e2e/podman.sh"
+podman_setup "$WORK"
 podman system service --time=0 "unix://$WORK/podman.sock" > "$WORK/podman-service.log" 2>&1 &
 service_pid=$!
 export DOCKER_HOST="unix://$WORK/podman.sock"
@@ -42,8 +36,8 @@ trap cleanup EXIT
 for _ in $(seq 1 50); do [ -S "$WORK/podman.sock" ] && break; sleep 0.2; done
 
 echo "  building the base-image stand-ins that are missing"
-if ! "$ROOT/e2e/standins/build.sh" "$SID_ROOT.minbase.tar"; then
-  echo "  FAIL  building the stand-ins"; failed=1; finish
+if ! build_standins "$SID_ROOT"; then
+  echo "  FAIL  building the stand-ins"; failed=1; finish compose
 fi
 
 # Health checks: podman schedules them with systemd timers, and this machine has no systemd; run them here
@@ -69,7 +63,7 @@ if ! timeout 1200 "$SID_ROOT/usr/bin/docker-compose" -p "$PROJECT" -f "$ROOT/doc
     echo "---- $service"; compose logs --no-color --tail 30 "$service" 2>&1
   done
   check "docker-compose up brings every service up healthy" false
-  finish
+  finish compose
 fi
 echo "  up in $((SECONDS - started)) s"
 check "docker-compose up brings every service up healthy" true
@@ -99,9 +93,7 @@ paid="$(json -H "Authorization: Bearer $customer" -H "Idempotency-Key: compose-s
 check "the order is paid" grep -q '"status":"PAID"' <<< "$paid"
 
 # Read-your-writes through the MySQL replica: staff create a book and read it back at once with the token.
-isbn="978$(printf '%09d' $(( (RANDOM * 32768 + RANDOM) % 1000000000 )))"
-sum=0; for i in $(seq 0 11); do d=${isbn:$i:1}; sum=$(( sum + d * (i % 2 == 0 ? 1 : 3) )); done
-isbn="$isbn$(( (10 - sum % 10) % 10 ))"
+isbn="$(new_isbn)"
 created_headers="$WORK/created.headers"
 created="$(json -D "$created_headers" -H "Authorization: Bearer $admin" \
   -d "{\"isbn\":\"$isbn\",\"title\":\"Containers at Sea $$\",\"author\":\"Compose Smoke\",\"description\":\"A book made by the compose test.\",\"genre\":\"Fiction\",\"publishedYear\":2026,\"price\":\"12.50\",\"currency\":\"EUR\",\"stock\":3}" \
@@ -128,4 +120,4 @@ check "down removes every container of the project" \
   bash -c "[ -z \"\$(podman ps -aq --filter label=com.docker.compose.project=$PROJECT)\" ]"
 check "down removes the project's network" bash -c "! podman network ls --format '{{.Name}}' | grep -q '^$PROJECT'"
 check "down removes the project's volumes" bash -c "! podman volume ls --format '{{.Name}}' | grep -q '^$PROJECT'"
-finish
+finish compose

@@ -4,13 +4,13 @@
 # Prints "N passed, N failed".
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=e2e/checks.sh
+. "$ROOT/e2e/checks.sh"
 export BOOKSTORE_HOME="$(mktemp -d /tmp/bookstore-failover.XXXXXX)"
 chmod 755 "$BOOKSTORE_HOME" # nginx's workers read the outage page from it
 export BOOKSTORE_HTTPS_PORT=38443 BOOKSTORE_HTTP_PORT=38080
 export BOOKSTORE_DB_PORTS="43306 43307 43308" BOOKSTORE_SERVICE_PORT_BASE=39000
 BASE="https://localhost:$BOOKSTORE_HTTPS_PORT"
-passed=0 failed=0
-check() { local description="$1"; shift; if "$@" >/dev/null 2>&1; then passed=$((passed + 1)); echo "  ok    $description"; else failed=$((failed + 1)); echo "  FAIL  $description"; fi; }
 trap '"$ROOT/bookstore" down >/dev/null 2>&1 || true; rm -rf "$BOOKSTORE_HOME"' EXIT
 
 if ! "$ROOT/bookstore" up --no-build --instances 2 >/dev/null; then
@@ -44,5 +44,4 @@ for _ in $(seq 1 50); do kill -0 "$last" 2>/dev/null || break; sleep 0.1; done
 check "with no catalog left, a page gets the site's own page" bash -c "curl -sk -H 'Accept: text/html' $BASE/books | grep -q 'Back in a moment'"
 check "and the API gets problem+json 503 with Retry-After" bash -c "curl -sk -D - -o /dev/null $BASE/api/books | tr -d '\r' | grep -qi '^content-type: application/problem+json' && curl -sk -o /dev/null -w '%{http_code}' $BASE/api/books | grep -qx 503"
 
-echo "failover: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish failover

@@ -4,17 +4,13 @@
 # back at once — then down. Prints "N passed, N failed".
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=e2e/checks.sh
+. "$ROOT/e2e/checks.sh"
 export BOOKSTORE_DB=mysql
 export BOOKSTORE_HOME="$(mktemp -d /tmp/bookstore-mysql.XXXXXX)"
 export BOOKSTORE_HTTPS_PORT=58443 BOOKSTORE_HTTP_PORT=58080
 export BOOKSTORE_DB_PORTS="33406 33407 33408" BOOKSTORE_SERVICE_PORT_BASE=59000
 BASE="https://localhost:$BOOKSTORE_HTTPS_PORT"
-passed=0 failed=0
-check() { # description, command...
-  local description="$1"; shift
-  if "$@" >/dev/null 2>&1; then passed=$((passed + 1)); echo "  ok    $description"
-  else failed=$((failed + 1)); echo "  FAIL  $description"; fi
-}
 cleanup() { "$ROOT/bookstore" down >/dev/null 2>&1 || true; rm -rf "$BOOKSTORE_HOME"; }
 trap cleanup EXIT
 
@@ -32,9 +28,7 @@ check "the demo catalog is searchable" bash -c "curl -sk '$BASE/api/books?q=tols
 admin="$(curl -sk -H 'Content-Type: application/json' -d '{"email":"admin@bookstore.test","password":"staff-only-bookstore-2026"}' \
   "$BASE/api/auth/login" | sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p')"
 check "staff sign in (caching_sha2_password accounts, mysql-connector-j)" test -n "$admin"
-isbn="978$(printf '%09d' $(( (RANDOM * 32768 + RANDOM) % 1000000000 )))"
-sum=0; for i in $(seq 0 11); do d=${isbn:$i:1}; sum=$(( sum + d * (i % 2 == 0 ? 1 : 3) )); done
-isbn="$isbn$(( (10 - sum % 10) % 10 ))"
+isbn="$(new_isbn)"
 headers="$BOOKSTORE_HOME/created.headers"
 created="$(curl -sk -D "$headers" -H 'Content-Type: application/json' -H "Authorization: Bearer $admin" \
   -d "{\"isbn\":\"$isbn\",\"title\":\"On MySQL $$\",\"author\":\"Stack Test\",\"description\":\"Made by the MySQL stack test.\",\"genre\":\"Fiction\",\"publishedYear\":2026,\"price\":\"9.90\",\"currency\":\"EUR\",\"stock\":2}" \
@@ -52,5 +46,4 @@ check "up recorded 7 PIDs (3 mysqld, 3 services, nginx)" test "$(wc -w <<< "$pid
 "$ROOT/bookstore" down >/dev/null
 check "down stops every process it started" bash -c "for p in $(echo $pids); do ! kill -0 \$p 2>/dev/null || exit 1; done"
 
-echo "mysql-stack: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish mysql-stack

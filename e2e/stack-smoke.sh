@@ -3,20 +3,13 @@
 # takes it down and up again (data kept), and down once more (every PID gone). Prints "N passed, N failed".
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=e2e/checks.sh
+. "$ROOT/e2e/checks.sh"
 export BOOKSTORE_HOME="$(mktemp -d /tmp/bookstore-smoke.XXXXXX)"
 export BOOKSTORE_HTTPS_PORT=18443 BOOKSTORE_HTTP_PORT=18080
 export BOOKSTORE_DB_PORTS="23306 23307 23308" BOOKSTORE_SERVICE_PORT_BASE=19000
 BASE="https://localhost:$BOOKSTORE_HTTPS_PORT"
-passed=0 failed=0
 
-check() { # description, command...
-  local description="$1"; shift
-  if "$@" >/dev/null 2>&1; then
-    passed=$((passed + 1)); echo "  ok    $description"
-  else
-    failed=$((failed + 1)); echo "  FAIL  $description"
-  fi
-}
 header() { curl -sk -D - -o /dev/null "$@" | tr -d '\r'; }
 export -f header
 admin_sql() { mariadb -h 127.0.0.1 -P "$1" -u bookstore_admin -padmin-local-only -N -e "$2"; }
@@ -136,5 +129,4 @@ check "the second up started all 7 processes again" all_alive 7 $pids
 "$ROOT/bookstore" down >/dev/null
 check "the second down stops everything too" none_alive $pids
 
-echo "stack: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish stack

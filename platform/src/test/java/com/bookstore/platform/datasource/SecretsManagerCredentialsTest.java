@@ -2,14 +2,12 @@ package com.bookstore.platform.datasource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
+import com.bookstore.testkit.AwsStandIn;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.nio.file.Files;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,42 +26,22 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class SecretsManagerCredentialsTest {
 
-    private HttpServer secretsManager;
     private final Map<String, String> secrets = new ConcurrentHashMap<>();
-    private final List<String> asked = new CopyOnWriteArrayList<>();
+    private AwsStandIn aws;
 
     @BeforeEach
     void startSecretsManager() throws IOException {
-        secretsManager = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        secretsManager.createContext("/", exchange -> {
-            String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            String id = body.replaceAll("(?s).*\"SecretId\"\\s*:\\s*\"([^\"]+)\".*", "$1");
-            asked.add(target + " " + id);
-            String secret = secrets.get(id);
-            byte[] answer;
-            int status;
-            if ("secretsmanager.GetSecretValue".equals(target) && secret != null) {
-                status = 200;
-                answer = ("{\"ARN\":\"" + id + "\",\"Name\":\"" + id + "\",\"VersionId\":\"v1\",\"SecretString\":"
-                                + quote(secret) + ",\"VersionStages\":[\"AWSCURRENT\"],\"CreatedDate\":1.7E9}")
-                        .getBytes(StandardCharsets.UTF_8);
-            } else {
-                status = 400;
-                answer = "{\"__type\":\"ResourceNotFoundException\",\"message\":\"no such secret\"}"
-                        .getBytes(StandardCharsets.UTF_8);
-            }
-            exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
-            exchange.sendResponseHeaders(status, answer.length);
-            exchange.getResponseBody().write(answer);
-            exchange.close();
-        });
-        secretsManager.start();
+        aws = new AwsStandIn(
+                new InetSocketAddress("127.0.0.1", 0),
+                secrets,
+                Files.createTempDirectory("s3"),
+                Files.createTempFile("signals", ".log"),
+                "eu-central-1");
     }
 
     @AfterEach
     void stopSecretsManager() {
-        secretsManager.stop(0);
+        aws.close();
     }
 
     @Test
@@ -85,8 +63,7 @@ class SecretsManagerCredentialsTest {
                         "--spring.config.import=aws-secretsmanager:" + writer + "?prefix=bookstore.datasource.writer.,"
                                 + "aws-secretsmanager:" + reader + "?prefix=bookstore.datasource.readers[0].",
                         "--spring.cloud.aws.secretsmanager.enabled=true",
-                        "--spring.cloud.aws.secretsmanager.endpoint=http://127.0.0.1:"
-                                + secretsManager.getAddress().getPort(),
+                        "--spring.cloud.aws.secretsmanager.endpoint=http://127.0.0.1:" + aws.port(),
                         "--spring.cloud.aws.region.static=eu-central-1",
                         "--spring.cloud.aws.credentials.access-key=test",
                         "--spring.cloud.aws.credentials.secret-key=test")) {
@@ -102,7 +79,7 @@ class SecretsManagerCredentialsTest {
                 assertThat(one.username()).isEqualTo("catalog_ro");
                 assertThat(one.password()).isEqualTo("r-secret");
             });
-            assertThat(asked)
+            assertThat(aws.secretRequests())
                     .contains("secretsmanager.GetSecretValue " + writer, "secretsmanager.GetSecretValue " + reader);
         }
     }
@@ -114,12 +91,8 @@ class SecretsManagerCredentialsTest {
                 .run()) {
             assertThat(context.getEnvironment().getProperty("spring.cloud.aws.secretsmanager.enabled"))
                     .isEqualTo("false");
-            assertThat(asked).isEmpty();
+            assertThat(aws.secretRequests()).isEmpty();
         }
-    }
-
-    private static String quote(String json) {
-        return "\"" + json.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     @SpringBootConfiguration

@@ -1,0 +1,208 @@
+#!/usr/bin/env bash
+# A rehearsal of an AWS application instance's boot, here: the launch template's real user data (taken from the
+# synthesized template, its CloudFormation references filled in) runs as root in two systemd containers standing
+# in for AL2023 instances (e2e/rehearsal/instance/), and with it the real setup.sh, db-accounts.sh, signing-key.sh,
+# nginx-config.sh and bookstore@.service with their users, permissions and environment. AWS is stood in for,
+# minimally: IMDSv2, Secrets Manager (the secrets in the JSON shapes the stack creates; the master password holds
+# '#', '\', a quote and a space), S3 (the stack's bundle asset) and CloudFormation signals (testkit AwsStandIn);
+# RDS is a MySQL primary and replica playing the writer and reader endpoints. Checks what the load balancer and a
+# user would see, then removes every container and the network. Prints "N passed, N failed".
+# Needs root (podman) and infra/cdk.out from `npx cdk synth` (./bookstore test runs it first).
+set -uo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=e2e/checks.sh
+. "$ROOT/e2e/checks.sh"
+WORK="$(mktemp -d /tmp/bookstore-rehearsal.XXXXXX)"
+TEMPLATE="$ROOT/infra/cdk.out/Bookstore.template.json"
+REGION=eu-central-1 ACCOUNT=123456789012
+PORT_BASE="${REHEARSAL_PORT_BASE:-47440}"
+MASTER_PASSWORD="Re#hearsal\\pass 'word 1"
+
+[ "$(id -u)" -eq 0 ] || { echo "aws-instance-rehearsal.sh runs podman as root"; echo "0 passed, 1 failed"; exit 1; }
+[ -s "$TEMPLATE" ] || { echo "no $TEMPLATE: run npx cdk synth in infra/ first"; echo "0 passed, 1 failed"; exit 1; }
+SID_ROOT="$("$ROOT/bookstore" mysql | tail -n 1)" || { echo "0 passed, 1 failed"; exit 1; }
+JDK="$("$ROOT/bookstore" jdk)"
+# shellcheck source=e2e/podman.sh
+. "$ROOT/e2e/podman.sh"
+podman_setup "$WORK"
+
+containers=() network=""
+cleanup() {
+  [ ${#containers[@]} -gt 0 ] && podman rm -f -t 5 "${containers[@]}" >/dev/null 2>&1
+  [ -n "$network" ] && podman network rm -f "$network" >/dev/null 2>&1
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+run() { # podman run arguments...: starts a container, remembers its id for the clean-up
+  local id
+  id="$(podman run -d "$@")" || return 1
+  containers+=("$id")
+  echo "$id"
+}
+
+# ---------------------------------------------------------------- images
+echo "  images: base-image stand-ins, and the instance stand-in (Debian bookworm with systemd 252)"
+build_standins "$SID_ROOT" || { echo "  FAIL  building the stand-ins"; failed=1; finish rehearsal; }
+bookworm="${SID_ROOT%/*}/bookworm.minbase.tar"
+if [ ! -f "$bookworm" ]; then
+  debootstrap --variant=minbase bookworm "$WORK/bookworm" > "$WORK/debootstrap.log" 2>&1 \
+    && tar -C "$WORK/bookworm" -cf "$bookworm.partial" . && mv "$bookworm.partial" "$bookworm" \
+    || { tail -n 20 "$WORK/debootstrap.log"; echo "  FAIL  debootstrap bookworm"; failed=1; finish rehearsal; }
+  rm -rf "$WORK/bookworm"
+fi
+podman image exists localhost/bookstore-rehearsal/bookworm-rootfs:latest \
+  || podman import -q "$bookworm" localhost/bookstore-rehearsal/bookworm-rootfs:latest >/dev/null
+instance_hash="$(cat "$ROOT"/e2e/rehearsal/instance/* | sha256sum | cut -c1-16)"
+instance_image="localhost/bookstore-rehearsal/instance:$instance_hash"
+podman image exists "$instance_image" \
+  || podman build -q -t "$instance_image" "$ROOT/e2e/rehearsal/instance" >/dev/null \
+  || { echo "  FAIL  building the instance stand-in"; failed=1; finish rehearsal; }
+
+# ---------------------------------------------------------------- the stack's own values, from its template
+network="bookstore-rehearsal-$$"
+podman network create "$network" >/dev/null || { echo "  FAIL  podman network create"; failed=1; finish rehearsal; }
+cidr="$(podman network inspect "$network" --format '{{range .Subnets}}{{.Subnet}}{{end}}')"
+# What CloudFormation would put in place of each reference the user data and the secrets make.
+cat > "$WORK/resolve.jq" <<JQ
+def resolve:
+  if type == "string" then .
+  elif has("Ref") then "arn:aws:secretsmanager:$REGION:$ACCOUNT:secret:" + .Ref
+  elif has("Fn::GetAtt") then
+    (.["Fn::GetAtt"][1]) as \$attribute
+    | if \$attribute == "Endpoint.Address" then "mysql-primary"
+      elif \$attribute == "ReadEndpoint.Address" then "mysql-replica"
+      elif \$attribute == "MasterUserSecret.SecretArn" then "arn:aws:secretsmanager:$REGION:$ACCOUNT:secret:rds!cluster"
+      elif \$attribute == "CidrBlock" then "$cidr"
+      else error("the rehearsal has no value for " + tojson) end
+  elif has("Fn::Sub") then .["Fn::Sub"] | gsub("\\\\\$\\\\{AWS::AccountId\\\\}"; "$ACCOUNT") | gsub("\\\\\$\\\\{AWS::Region\\\\}"; "$REGION")
+  elif has("Fn::Join") then .["Fn::Join"][0] as \$glue | [.["Fn::Join"][1][] | resolve] | join(\$glue)
+  else error("the rehearsal cannot resolve " + tojson) end;
+JQ
+jq -r -L "$WORK" 'include "resolve"; .Resources[] | select(.Type == "AWS::EC2::LaunchTemplate")
+  | .Properties.LaunchTemplateData.UserData["Fn::Base64"] | resolve' "$TEMPLATE" > "$WORK/user-data.sh" \
+  || { echo "  FAIL  reading the user data from the template"; failed=1; finish rehearsal; }
+# Every secret of the stack, as Secrets Manager would hold it: its template with the generated key filled in.
+salt="$(openssl rand -hex 6)"
+jq -L "$WORK" --arg salt "$salt" --arg master "$MASTER_PASSWORD" 'include "resolve";
+  [.Resources | to_entries[] | select(.value.Type == "AWS::SecretsManager::Secret")
+   | .value.Properties.GenerateSecretString as $g
+   | {key: ("arn:aws:secretsmanager:'"$REGION:$ACCOUNT"':secret:" + .key),
+      value: (if $g.SecretStringTemplate == null then "seed" + $salt + .key
+              else ($g.SecretStringTemplate | resolve | fromjson) + {($g.GenerateStringKey): ("pw" + $salt + .key)}
+                   | tojson end)}]
+  + [{key: "arn:aws:secretsmanager:'"$REGION:$ACCOUNT"':secret:rds!cluster",
+      value: ({username: "bookstore_admin", password: $master} | tojson)}]
+  | from_entries' "$TEMPLATE" > "$WORK/secrets.json" || { echo "  FAIL  reading the secrets"; failed=1; finish rehearsal; }
+bundle_key="$(grep -o "s3://[^']*\.zip" "$WORK/user-data.sh" | head -n 1 | sed 's|^s3://||')"
+asset="$ROOT/infra/cdk.out/asset.$(basename "$bundle_key" .zip)"
+mkdir -p "$WORK/aws/s3/$(dirname "$bundle_key")"
+"$JDK/bin/jar" --create --no-manifest --file "$WORK/aws/s3/$bundle_key" -C "$asset" . \
+  || { echo "  FAIL  no bundle asset at $asset"; failed=1; finish rehearsal; }
+cp "$WORK/secrets.json" "$WORK/aws/secrets.json"
+check "the user data names its bundle, the secrets and both database endpoints" \
+  bash -c "grep -q 'DB_WRITER_HOST=mysql-primary' '$WORK/user-data.sh' && grep -q 'DB_READER_HOST=mysql-replica' '$WORK/user-data.sh' && test -n '$bundle_key'"
+master="$(jq -r --arg arn "arn:aws:secretsmanager:$REGION:$ACCOUNT:secret:rds!cluster" '.[$arn] | fromjson | .password' "$WORK/secrets.json")"
+tricky() { [[ "$master" == *"#"* && "$master" == *"\\"* && "$master" == *"'"* && "$master" == *" "* ]]; }
+check "the master secret's password holds '#', '\\', a quote and a space" tricky
+
+# ---------------------------------------------------------------- AWS and RDS stand-ins
+echo "  RDS stand-in (MySQL primary + replica) and AWS stand-in (IMDSv2, Secrets Manager, S3, signals)"
+root_password="rehearsal-root-$salt" replication_password="rehearsal-repl-$salt"
+run --name "$network-primary" --network "$network" --network-alias mysql-primary \
+  -e MYSQL_ROOT_PASSWORD="$root_password" -e MASTER_PASSWORD="$MASTER_PASSWORD" -e REPLICATION_PASSWORD="$replication_password" \
+  -v "$ROOT/e2e/rehearsal/mysql-primary:/docker-entrypoint-initdb.d:ro" \
+  docker.io/library/mysql:8.4 --server-id=1 --log-bin=binlog --gtid-mode=ON --enforce-gtid-consistency=ON >/dev/null
+run --name "$network-replica" --network "$network" --network-alias mysql-replica \
+  -e MYSQL_ROOT_PASSWORD="$root_password" -e REPLICATION_PASSWORD="$replication_password" \
+  -v "$ROOT/docker/mysql/replica:/docker-entrypoint-initdb.d:ro" \
+  docker.io/library/mysql:8.4 --server-id=2 --log-bin=binlog --gtid-mode=ON --enforce-gtid-consistency=ON >/dev/null
+run --name "$network-aws" --network "$network" --network-alias aws -e AWS_REGION="$REGION" \
+  -v "$ROOT/testkit/target:/kit:ro" -v "$WORK/aws:/data" \
+  docker.io/library/eclipse-temurin:21-jre java -cp '/kit/classes:/kit/lib/*' com.bookstore.testkit.AwsStandIn \
+  8080 /data/secrets.json /data/s3 /data/signals.log >/dev/null
+for name in primary replica; do
+  for _ in $(seq 1 120); do
+    podman exec "$network-$name" mysqladmin ping -h 127.0.0.1 -uroot -p"$root_password" --silent >/dev/null 2>&1 && break
+    sleep 1
+  done
+done
+check "the MySQL writer and reader endpoints answer over TCP" \
+  podman exec "$network-replica" mysqladmin ping -h mysql-primary -uroot -p"$root_password" --silent
+
+# ---------------------------------------------------------------- two instances boot
+for i in 1 2; do
+  run --name "$network-instance-$i" --hostname "instance-$i" --network "$network" --systemd=always \
+    --cap-add SYS_ADMIN -v "$JDK:/usr/lib/jvm/java-21-amazon-corretto:ro" -p "127.0.0.1:$((PORT_BASE + i)):443" \
+    "$instance_image" >/dev/null
+done
+for i in 1 2; do
+  for _ in $(seq 1 60); do
+    state="$(podman exec "$network-instance-$i" systemctl is-system-running 2>/dev/null)"
+    [ "$state" = running ] || [ "$state" = degraded ] && break
+    sleep 1
+  done
+  podman cp "$WORK/user-data.sh" "$network-instance-$i:/var/lib/cloud-user-data.sh"
+done
+echo "  the user data runs on both instances at once (as cloud-init would run it, as root)"
+started=$SECONDS
+for i in 1 2; do
+  podman exec -e AWS_ENDPOINT_URL=http://aws:8080 -e AWS_EC2_METADATA_SERVICE_ENDPOINT=http://aws:8080/ \
+    "$network-instance-$i" bash /var/lib/cloud-user-data.sh > "$WORK/boot-$i.log" 2>&1 &
+  eval "boot_$i=\$!"
+done
+wait "$boot_1"; status_1=$?
+wait "$boot_2"; status_2=$?
+echo "  user data finished in $((SECONDS - started)) s (exit $status_1 and $status_2)"
+for i in 1 2; do
+  status_var="status_$i"
+  if [ "${!status_var}" -ne 0 ]; then
+    echo "---- instance-$i user data"; tr '\r' '\n' < "$WORK/boot-$i.log" | grep -v '^Completed ' | tail -n 40 | cut -c1-300
+    for svc in auth catalog purchase; do
+      echo "---- instance-$i bookstore@$svc"
+      podman exec "$network-instance-$i" journalctl -u "bookstore@$svc" -n 25 --no-pager 2>&1 | tail -n 25 | cut -c1-400
+    done
+  fi
+done
+check "instance 1: the user data (setup.sh, db-accounts.sh, signing-key.sh, nginx-config.sh) succeeds" test "$status_1" -eq 0
+check "instance 2: the user data succeeds too, against the same database at the same time" test "$status_2" -eq 0
+check "each instance signalled SUCCESS to CloudFormation, once" \
+  test "$(grep -c 'status=SUCCESS' "$WORK/aws/signals.log" 2>/dev/null)" -eq 2
+
+https() { curl -sk -o /dev/null -w '%{http_code}' "https://127.0.0.1:$((PORT_BASE + $1))$2"; }
+for i in 1 2; do
+  check "instance $i: the load balancer's health check (/instance-health) is green" test "$(https "$i" /instance-health)" = 200
+  check "instance $i: the site answers over HTTPS through its nginx" \
+    bash -c "curl -skf https://127.0.0.1:$((PORT_BASE + i))/ | grep -q 'Bookstore'"
+done
+check "/etc/bookstore is root:bookstore 0750 and the signing key the service user's alone" bash -c \
+  "[ \"\$(podman exec $network-instance-1 stat -c '%U:%G:%a' /etc/bookstore /etc/bookstore/jwt-signing-key.pem | tr '\n' ' ')\" = 'root:bookstore:750 bookstore:bookstore:400 ' ]"
+check "the services run as the bookstore user under systemd" bash -c \
+  "[ \"\$(podman exec $network-instance-1 systemctl show -p User --value bookstore@auth)\" = bookstore ] && podman exec $network-instance-1 systemctl is-active bookstore@auth bookstore@catalog bookstore@purchase"
+
+admin="$(jq -r '[to_entries[] | select(.key | test("InitialAdmin"))][0].value | fromjson' "$WORK/secrets.json")"
+login="$(curl -sk -H 'Content-Type: application/json' -d "$(jq -c '{email, password}' <<< "$admin")" \
+  "https://127.0.0.1:$((PORT_BASE + 1))/api/auth/login")"
+token="$(jq -r '.accessToken // empty' <<< "$login")"
+check "the first administrator (from its secret) signs in on instance 1" test -n "$token"
+isbn="$(new_isbn)"
+created="$(curl -sk -D "$WORK/created.headers" -H 'Content-Type: application/json' -H "Authorization: Bearer $token" \
+  -d "{\"isbn\":\"$isbn\",\"title\":\"Rehearsed on AWS\",\"author\":\"Boot Test\",\"description\":\"d\",\"genre\":\"Fiction\",\"publishedYear\":2026,\"price\":\"10.00\",\"currency\":\"EUR\",\"stock\":1}" \
+  "https://127.0.0.1:$((PORT_BASE + 1))/api/books")"
+id="$(jq -r '.id // empty' <<< "$created")"
+consistency="$(tr -d '\r' < "$WORK/created.headers" | sed -n 's/^consistency-token: //Ip')"
+check "staff create a book on instance 1 (the writer endpoint)" test -n "$id"
+check "instance 2 reads it back at once (the reader endpoint, read-your-writes)" bash -c \
+  "curl -sk -H 'Authorization: Bearer $token' -H 'Consistency-Token: $consistency' https://127.0.0.1:$((PORT_BASE + 2))/api/books/$id | grep -q 'Rehearsed on AWS'"
+
+green_before="$(https 2 /instance-health)"
+podman exec "$network-instance-2" systemctl stop bookstore@purchase
+red=""
+for n in $(seq 1 30); do
+  [ "$(https 2 /instance-health)" != 200 ] && { red=$n; break; }
+  sleep 1
+done
+check "a stopped service turns its instance's health check red within 30 s (after ${red:-more than 30} s)" \
+  test "$green_before" = 200 -a -n "$red"
+check "the other instance stays green" test "$(https 1 /instance-health)" = 200
+
+finish rehearsal

@@ -1,0 +1,24 @@
+# Sourced by the end-to-end scripts: named checks counted into one closing line, "<name>: N passed, N failed".
+passed=0 failed=0
+
+check() { # description, command...: passes when the command succeeds (its output is not shown)
+  local description="$1"; shift
+  if "$@" >/dev/null 2>&1; then
+    passed=$((passed + 1)); echo "  ok    $description"
+  else
+    failed=$((failed + 1)); echo "  FAIL  $description"
+  fi
+}
+
+finish() { # name: prints the closing line and exits non-zero when a check failed
+  echo "$1: $passed passed, $failed failed"
+  [ "$failed" -eq 0 ]
+  exit $?
+}
+
+new_isbn() { # a random ISBN-13 with a valid check digit (978 prefix)
+  local isbn sum=0 n digit
+  isbn="978$(printf '%09d' $(( (RANDOM * 32768 + RANDOM) % 1000000000 )))"
+  for n in $(seq 0 11); do digit=${isbn:$n:1}; sum=$(( sum + digit * (n % 2 == 0 ? 1 : 3) )); done
+  echo "$isbn$(( (10 - sum % 10) % 10 ))"
+}
