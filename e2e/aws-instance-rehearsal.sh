@@ -64,9 +64,13 @@ podman network create "$network" >/dev/null || { echo "  FAIL  podman network cr
 cidr="$(podman network inspect "$network" --format '{{range .Subnets}}{{.Subnet}}{{end}}')"
 # What CloudFormation would put in place of each reference the user data and the secrets make.
 cat > "$WORK/resolve.jq" <<JQ
-def resolve:
+def resolve(\$resources):
   if type == "string" then .
-  elif has("Ref") then "arn:aws:secretsmanager:$REGION:$ACCOUNT:secret:" + .Ref
+  elif has("Ref") then
+    (\$resources[.Ref].Type) as \$type
+    | if \$type == "AWS::SecretsManager::Secret" then "arn:aws:secretsmanager:$REGION:$ACCOUNT:secret:" + .Ref
+      elif \$type == "AWS::Logs::LogGroup" then "/rehearsal/" + .Ref
+      else error("the rehearsal has no value for " + tojson) end
   elif has("Fn::GetAtt") then
     (.["Fn::GetAtt"][1]) as \$attribute
     | if \$attribute == "Endpoint.Address" then "mysql-primary"
@@ -75,20 +79,20 @@ def resolve:
       elif \$attribute == "CidrBlock" then "$cidr"
       else error("the rehearsal has no value for " + tojson) end
   elif has("Fn::Sub") then .["Fn::Sub"] | gsub("\\\\\$\\\\{AWS::AccountId\\\\}"; "$ACCOUNT") | gsub("\\\\\$\\\\{AWS::Region\\\\}"; "$REGION")
-  elif has("Fn::Join") then .["Fn::Join"][0] as \$glue | [.["Fn::Join"][1][] | resolve] | join(\$glue)
+  elif has("Fn::Join") then .["Fn::Join"][0] as \$glue | [.["Fn::Join"][1][] | resolve(\$resources)] | join(\$glue)
   else error("the rehearsal cannot resolve " + tojson) end;
 JQ
-jq -r -L "$WORK" 'include "resolve"; .Resources[] | select(.Type == "AWS::EC2::LaunchTemplate")
-  | .Properties.LaunchTemplateData.UserData["Fn::Base64"] | resolve' "$TEMPLATE" > "$WORK/user-data.sh" \
+jq -r -L "$WORK" 'include "resolve"; .Resources as $resources | .Resources[] | select(.Type == "AWS::EC2::LaunchTemplate")
+  | .Properties.LaunchTemplateData.UserData["Fn::Base64"] | resolve($resources)' "$TEMPLATE" > "$WORK/user-data.sh" \
   || { echo "  FAIL  reading the user data from the template"; failed=1; finish rehearsal; }
 # Every secret of the stack, as Secrets Manager would hold it: its template with the generated key filled in.
 salt="$(openssl rand -hex 6)"
-jq -L "$WORK" --arg salt "$salt" --arg master "$MASTER_PASSWORD" 'include "resolve";
+jq -L "$WORK" --arg salt "$salt" --arg master "$MASTER_PASSWORD" 'include "resolve"; .Resources as $resources |
   [.Resources | to_entries[] | select(.value.Type == "AWS::SecretsManager::Secret")
    | .value.Properties.GenerateSecretString as $g
    | {key: ("arn:aws:secretsmanager:'"$REGION:$ACCOUNT"':secret:" + .key),
       value: (if $g.SecretStringTemplate == null then "seed" + $salt + .key
-              else ($g.SecretStringTemplate | resolve | fromjson) + {($g.GenerateStringKey): ("pw" + $salt + .key)}
+              else ($g.SecretStringTemplate | resolve($resources) | fromjson) + {($g.GenerateStringKey): ("pw" + $salt + .key)}
                    | tojson end)}]
   + [{key: "arn:aws:secretsmanager:'"$REGION:$ACCOUNT"':secret:rds!cluster",
       value: ({username: "bookstore_admin", password: $master} | tojson)}]
@@ -178,6 +182,19 @@ check "/etc/bookstore is root:bookstore 0750 and the signing key the service use
   "[ \"\$(podman exec $network-instance-1 stat -c '%U:%G:%a' /etc/bookstore /etc/bookstore/jwt-signing-key.pem | tr '\n' ' ')\" = 'root:bookstore:750 bookstore:bookstore:400 ' ]"
 check "the services run as the bookstore user under systemd" bash -c \
   "[ \"\$(podman exec $network-instance-1 systemctl show -p User --value bookstore@auth)\" = bookstore ] && podman exec $network-instance-1 systemctl is-active bookstore@auth bookstore@catalog bookstore@purchase"
+
+agent_ships_every_service_log() {
+  podman exec "$network-instance-1" cat /var/lib/cloudwatch-agent-standin/config.json \
+    | jq -e '[.logs.logs_collected.files.collect_list[].file_path]
+             | contains(["/var/log/bookstore/auth.log", "/var/log/bookstore/catalog.log", "/var/log/bookstore/purchase.log"])'
+}
+services_log_json() {
+  [ "$(podman exec "$network-instance-1" stat -c %U /var/log/bookstore/catalog.log)" = bookstore ] \
+    && podman exec "$network-instance-1" tail -n 5 /var/log/bookstore/catalog.log \
+      | jq -e -s 'length > 0 and all(.[]; has("@timestamp") and .log.level != null and .service.name != null)'
+}
+check "the CloudWatch agent was given a configuration shipping every service's log" agent_ships_every_service_log
+check "the services write JSON logs (ECS) there, as the service user" services_log_json
 
 admin="$(jq -r '[to_entries[] | select(.key | test("InitialAdmin"))][0].value | fromjson' "$WORK/secrets.json")"
 login="$(curl -sk -H 'Content-Type: application/json' -d "$(jq -c '{email, password}' <<< "$admin")" \

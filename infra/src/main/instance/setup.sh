@@ -39,6 +39,8 @@ for svc in auth catalog purchase; do
     echo "SPRING_CLOUD_AWS_SECRETSMANAGER_ENABLED=true"
     echo "SPRING_CLOUD_AWS_REGION_STATIC=$AWS_REGION"
     echo "BOOKSTORE_SECURITY_INTERNAL_TOKEN=$internal_token"
+    echo "LOGGING_FILE_NAME=/var/log/bookstore/$svc.log"
+    echo "LOGGING_STRUCTURED_FORMAT_FILE=ecs"
     echo "BOOKSTORE_AUTH_URL=http://127.0.0.1:${ports[auth]}"
     echo "BOOKSTORE_CATALOG_URL=http://127.0.0.1:${ports[catalog]}"
     if [ "$svc" = auth ]; then
@@ -78,7 +80,14 @@ systemctl daemon-reload
 systemctl enable nginx
 systemctl restart nginx
 
-# 6. Done only when the site is served: the load balancer's health check answers 200 (every service ready behind
+# 6. The CloudWatch agent ships the services' JSON logs and nginx's logs to the stack's log groups.
+agent_config=/opt/aws/amazon-cloudwatch-agent/etc/bookstore.json
+mkdir -p "$(dirname "$agent_config")"
+sed -e "s|@SERVICES_LOG_GROUP@|$SERVICES_LOG_GROUP|g" -e "s|@NGINX_LOG_GROUP@|$NGINX_LOG_GROUP|g" \
+  "$here/cloudwatch-agent.json" > "$agent_config"
+/opt/aws/amazon-cloudwatch-agent/bin/amazon-cloudwatch-agent-ctl -a fetch-config -m ec2 -s -c "file:$agent_config"
+
+# 7. Done only when the site is served: the load balancer's health check answers 200 (every service ready behind
 #    nginx). The user data signals CloudFormation with this script's outcome.
 for _ in $(seq 1 90); do
   curl -skf -o /dev/null https://127.0.0.1/instance-health && { echo "setup: the instance serves the site"; exit 0; }

@@ -52,6 +52,8 @@ import software.amazon.awscdk.services.iam.ManagedPolicy;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.route53.IHostedZone;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
@@ -149,7 +151,11 @@ final class AppTier extends Construct {
         Asset asset = Asset.Builder.create(this, "Bundle")
                 .path(bundle.toAbsolutePath().toString())
                 .build();
-        asset.grantRead(role);
+        // The bundle object alone, not the whole (account-wide) assets bucket.
+        role.addToPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("s3:GetObject"))
+                .resources(List.of(asset.getBucket().arnForObjects(asset.getS3ObjectKey())))
+                .build());
         secrets.grantRead(role);
         database.serviceSecrets.values().forEach(pair -> pair.values().forEach(secret -> secret.grantRead(role)));
         role.addToPolicy(PolicyStatement.Builder.create()
@@ -160,7 +166,8 @@ final class AppTier extends Construct {
         UserData userData = UserData.forLinux();
         userData.addCommands(
                 "set -euo pipefail",
-                "dnf install -y java-21-amazon-corretto-headless nginx mariadb105 jq openssl perl unzip aws-cfn-bootstrap",
+                "dnf install -y java-21-amazon-corretto-headless nginx mariadb105 jq openssl perl unzip aws-cfn-bootstrap"
+                        + " amazon-cloudwatch-agent",
                 // The services run as bookstore and read their settings and the signing key here: the folder is
                 // root's, readable by the group (root:root 0750 kept every service from its key, forever).
                 "id bookstore >/dev/null 2>&1 || useradd --system --home-dir /opt/bookstore --shell /sbin/nologin bookstore",
@@ -170,6 +177,15 @@ final class AppTier extends Construct {
                 .bucketKey(asset.getS3ObjectKey())
                 .localFile("/opt/bookstore/bundle.zip")
                 .build());
+        // The services' JSON logs and nginx's, shipped by the CloudWatch agent the instances run (setup.sh).
+        LogGroup serviceLogs = LogGroup.Builder.create(this, "ServiceLogs")
+                .retention(RetentionDays.ONE_MONTH)
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+        LogGroup nginxLogs = LogGroup.Builder.create(this, "NginxLogs")
+                .retention(RetentionDays.ONE_MONTH)
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
         List<String> environment = new ArrayList<>(List.of(
                 "AWS_REGION=" + Stack.of(this).getRegion(),
                 "DOMAIN_NAME=" + settings.domainName(),
@@ -180,7 +196,9 @@ final class AppTier extends Construct {
                 "DB_MASTER_SECRET_ARN=" + database.masterSecretArn(),
                 "INTERNAL_TOKEN_SECRET_ARN=" + secrets.internalToken.getSecretArn(),
                 "SIGNING_SEED_SECRET_ARN=" + secrets.signingSeed.getSecretArn(),
-                "INITIAL_ADMIN_SECRET_ARN=" + secrets.initialAdmin.getSecretArn()));
+                "INITIAL_ADMIN_SECRET_ARN=" + secrets.initialAdmin.getSecretArn(),
+                "SERVICES_LOG_GROUP=" + serviceLogs.getLogGroupName(),
+                "NGINX_LOG_GROUP=" + nginxLogs.getLogGroupName()));
         database.serviceSecrets.forEach((service, pair) -> pair.forEach((kind, secret) -> environment.add(
                 service.toUpperCase() + "_" + kind.toUpperCase() + "_SECRET_ARN=" + secret.getSecretArn())));
         userData.addCommands(
@@ -191,7 +209,10 @@ final class AppTier extends Construct {
                 "bash /opt/bookstore/current/instance/setup.sh");
 
         LaunchTemplate launchTemplate = LaunchTemplate.Builder.create(this, "LaunchTemplate")
-                .machineImage(MachineImage.latestAmazonLinux2023())
+                // The newest AL2023 image, resolved when an instance launches: a deploy does not replace every
+                // instance because AWS published an image; instances take it when they are replaced or added.
+                .machineImage(MachineImage.resolveSsmParameterAtLaunch(
+                        "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-6.1-x86_64"))
                 .instanceType(new InstanceType(settings.instanceType()))
                 .role(role)
                 .securityGroup(instanceSecurityGroup)

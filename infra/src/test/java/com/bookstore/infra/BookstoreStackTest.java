@@ -382,6 +382,31 @@ class BookstoreStackTest {
     }
 
     @Test
+    void instancesReadTheirBundleObjectOnlyAndTakeTheImageAtLaunch() {
+        List<String> s3Resources = new ArrayList<>();
+        JSON.valueToTree(template.findResources("AWS::IAM::Policy"))
+                .forEach(policy -> policy.path("Properties")
+                        .path("PolicyDocument")
+                        .path("Statement")
+                        .forEach(statement -> {
+                            if (statement.path("Action").toString().contains("s3:")) {
+                                s3Resources.add(statement.path("Resource").toString());
+                            }
+                        }));
+        assertThat(s3Resources)
+                .isNotEmpty()
+                .allSatisfy(resource ->
+                        assertThat(resource).doesNotContain("\"/*\"").containsPattern("/[0-9a-f]{64}\\.zip"));
+        Map<String, Object> launchTemplate = single("AWS::EC2::LaunchTemplate");
+        assertThat(JSON.valueToTree(launchTemplate)
+                        .path("Properties")
+                        .path("LaunchTemplateData")
+                        .path("ImageId")
+                        .asText())
+                .startsWith("resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami");
+    }
+
+    @Test
     void noKeyPolicyNamesARoleAnEmptyAccountLacks() {
         JSON.valueToTree(template.findResources("AWS::KMS::Key"))
                 .forEach(key -> key.path("Properties")

@@ -27,6 +27,10 @@ public final class PlatformDefaults implements EnvironmentPostProcessor {
             // by nginx as problem+json or, below them, checked by the service; never Tomcat's HTML 400.
             Map.entry("server.max-http-request-header-size", "64KB"),
             Map.entry("spring.threads.virtual.enabled", "true"),
+            // Trace ids for log correlation on every request; no tracing back end is configured, so nothing is
+            // exported (a deployment adds one with management.tracing.export.* / an exporter).
+            Map.entry("management.tracing.sampling.probability", "1.0"),
+            Map.entry("management.tracing.propagation.type", "w3c"),
             Map.entry("management.health.db.enabled", "false"),
             Map.entry("management.endpoints.web.exposure.include", "health,info,prometheus,metrics"),
             Map.entry("management.endpoint.health.show-details", "always"),

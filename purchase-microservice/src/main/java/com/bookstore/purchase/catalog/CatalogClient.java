@@ -33,12 +33,13 @@ public class CatalogClient {
 
     private final RestClient rest;
 
-    CatalogClient(PurchaseProperties properties, SecurityProperties security) {
+    /** The builder is Spring Boot's: it carries the request's trace to the catalog (W3C traceparent). */
+    CatalogClient(PurchaseProperties properties, SecurityProperties security, RestClient.Builder builder) {
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
         requests.setReadTimeout(properties.catalogTimeout());
-        this.rest = RestClient.builder()
+        this.rest = builder.clone()
                 .baseUrl(properties.catalogUrl().toString())
                 .requestFactory(requests)
                 .defaultHeader(InternalCalls.HEADER, security.internalToken() == null ? "" : security.internalToken())
