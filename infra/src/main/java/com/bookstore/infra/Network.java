@@ -5,8 +5,13 @@ import java.util.Map;
 import software.amazon.awscdk.services.ec2.FlowLogDestination;
 import software.amazon.awscdk.services.ec2.FlowLogOptions;
 import software.amazon.awscdk.services.ec2.FlowLogTrafficType;
+import software.amazon.awscdk.services.ec2.GatewayVpcEndpointAwsService;
+import software.amazon.awscdk.services.ec2.GatewayVpcEndpointOptions;
+import software.amazon.awscdk.services.ec2.InterfaceVpcEndpointAwsService;
+import software.amazon.awscdk.services.ec2.InterfaceVpcEndpointOptions;
 import software.amazon.awscdk.services.ec2.IpAddresses;
 import software.amazon.awscdk.services.ec2.SubnetConfiguration;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ec2.SubnetType;
 import software.amazon.awscdk.services.ec2.Vpc;
 import software.amazon.awscdk.services.logs.LogGroup;
@@ -53,5 +58,34 @@ final class Network extends Construct {
                                 .trafficType(FlowLogTrafficType.ALL)
                                 .build()))
                 .build();
+        // S3 through a gateway endpoint (free): the instances' bundle download and the assets never need NAT.
+        vpc.addGatewayEndpoint(
+                "S3",
+                GatewayVpcEndpointOptions.builder()
+                        .service(GatewayVpcEndpointAwsService.S3)
+                        .build());
+        // Optionally (-c interfaceEndpoints=true, about $7 a month per endpoint and zone) the AWS APIs a booting
+        // instance calls, so it boots even when the NAT path is down.
+        if (settings.interfaceEndpoints()) {
+            Map.of(
+                            "SecretsManager", InterfaceVpcEndpointAwsService.SECRETS_MANAGER,
+                            "Ssm", InterfaceVpcEndpointAwsService.SSM,
+                            "SsmMessages", InterfaceVpcEndpointAwsService.SSM_MESSAGES,
+                            "Ec2Messages", InterfaceVpcEndpointAwsService.EC2_MESSAGES,
+                            "Logs", InterfaceVpcEndpointAwsService.CLOUDWATCH_LOGS,
+                            "CloudFormation", InterfaceVpcEndpointAwsService.CLOUDFORMATION)
+                    .entrySet()
+                    .stream()
+                    .sorted(Map.Entry.comparingByKey()) // a stable template: Map.of's order varies
+                    .forEach(endpoint -> vpc.addInterfaceEndpoint(
+                            endpoint.getKey(),
+                            InterfaceVpcEndpointOptions.builder()
+                                    .service(endpoint.getValue())
+                                    .subnets(SubnetSelection.builder()
+                                            .subnetType(SubnetType.PRIVATE_WITH_EGRESS)
+                                            .build())
+                                    .privateDnsEnabled(true)
+                                    .build()));
+        }
     }
 }

@@ -23,6 +23,7 @@ public record Settings(
         int dbStorageGiB,
         int dbIops,
         int natGateways,
+        boolean interfaceEndpoints,
         String adminEmail,
         String alarmEmail) {
 
@@ -45,6 +46,7 @@ public record Settings(
                 number(node, "dbStorageGiB", 100),
                 number(node, "dbIops", 3000),
                 number(node, "natGateways", 3),
+                Boolean.parseBoolean(text(node, "interfaceEndpoints", "false")),
                 text(node, "adminEmail", "admin@example.com"),
                 text(node, "alarmEmail", ""));
     }

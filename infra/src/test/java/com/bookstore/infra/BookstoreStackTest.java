@@ -407,6 +407,23 @@ class BookstoreStackTest {
     }
 
     @Test
+    void s3IsReachedThroughAGatewayEndpointAndTheApiEndpointsAreAChoice() throws Exception {
+        template.hasResourceProperties("AWS::EC2::VPCEndpoint", Match.objectLike(Map.of("VpcEndpointType", "Gateway")));
+        assertThat(template.findResources("AWS::EC2::VPCEndpoint")).hasSize(1);
+        App withEndpoints = new App(AppProps.builder()
+                .outdir(Files.createTempDirectory("cdk.out").toString())
+                .context(Map.of("interfaceEndpoints", "true"))
+                .build());
+        BookstoreStack stackWithEndpoints = BookstoreApp.build(withEndpoints, BUNDLE);
+        Template endpoints = Template.fromStack(stackWithEndpoints);
+        assertThat(endpoints.findResources(
+                        "AWS::EC2::VPCEndpoint", Map.of("Properties", Map.of("VpcEndpointType", "Interface"))))
+                .hasSize(6);
+        assertThat(Annotations.fromStack(stackWithEndpoints).findError("*", Match.stringLikeRegexp("AwsSolutions-.*")))
+                .isEmpty();
+    }
+
+    @Test
     void noKeyPolicyNamesARoleAnEmptyAccountLacks() {
         JSON.valueToTree(template.findResources("AWS::KMS::Key"))
                 .forEach(key -> key.path("Properties")
