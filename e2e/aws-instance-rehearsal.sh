@@ -15,7 +15,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 WORK="$(mktemp -d /tmp/bookstore-rehearsal.XXXXXX)"
 TEMPLATE="$ROOT/infra/cdk.out/Bookstore.template.json"
 REGION=eu-central-1 ACCOUNT=123456789012
-PORT_BASE="${REHEARSAL_PORT_BASE:-47440}"
+PORT_BASE="${REHEARSAL_PORT_BASE:-27440}"
 MASTER_PASSWORD="Re#hearsal\\pass 'word 1"
 
 [ "$(id -u)" -eq 0 ] || { echo "aws-instance-rehearsal.sh runs podman as root"; echo "0 passed, 1 failed"; exit 1; }

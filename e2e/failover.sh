@@ -8,8 +8,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$ROOT/e2e/checks.sh"
 export BOOKSTORE_HOME="$(mktemp -d /tmp/bookstore-failover.XXXXXX)"
 chmod 755 "$BOOKSTORE_HOME" # nginx's workers read the outage page from it
-export BOOKSTORE_HTTPS_PORT=38443 BOOKSTORE_HTTP_PORT=38080
-export BOOKSTORE_DB_PORTS="43306 43307 43308" BOOKSTORE_SERVICE_PORT_BASE=39000
+export BOOKSTORE_HTTPS_PORT=14443 BOOKSTORE_HTTP_PORT=14080
+export BOOKSTORE_DB_PORTS="24306 24307 24308" BOOKSTORE_SERVICE_PORT_BASE=16000
 BASE="https://localhost:$BOOKSTORE_HTTPS_PORT"
 trap '"$ROOT/bookstore" down >/dev/null 2>&1 || true; rm -rf "$BOOKSTORE_HOME"' EXIT
 

@@ -8,8 +8,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$ROOT/e2e/checks.sh"
 export BOOKSTORE_DB=mysql
 export BOOKSTORE_HOME="$(mktemp -d /tmp/bookstore-mysql.XXXXXX)"
-export BOOKSTORE_HTTPS_PORT=58443 BOOKSTORE_HTTP_PORT=58080
-export BOOKSTORE_DB_PORTS="33406 33407 33408" BOOKSTORE_SERVICE_PORT_BASE=59000
+export BOOKSTORE_HTTPS_PORT=15443 BOOKSTORE_HTTP_PORT=15080
+export BOOKSTORE_DB_PORTS="25306 25307 25308" BOOKSTORE_SERVICE_PORT_BASE=17000
 BASE="https://localhost:$BOOKSTORE_HTTPS_PORT"
 cleanup() { "$ROOT/bookstore" down >/dev/null 2>&1 || true; rm -rf "$BOOKSTORE_HOME"; }
 trap cleanup EXIT

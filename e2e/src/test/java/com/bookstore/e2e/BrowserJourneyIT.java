@@ -43,13 +43,13 @@ class BrowserJourneyIT {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Path STATE = Path.of("target", "e2e-stack").toAbsolutePath();
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static final String BASE = "https://localhost:48443";
+    private static final String BASE = "https://localhost:21443";
     private static final Map<String, String> STACK = Map.of(
             "BOOKSTORE_HOME", STATE.toString(),
-            "BOOKSTORE_HTTPS_PORT", "48443",
-            "BOOKSTORE_HTTP_PORT", "48080",
-            "BOOKSTORE_DB_PORTS", "53306 53307 53308",
-            "BOOKSTORE_SERVICE_PORT_BASE", "49000",
+            "BOOKSTORE_HTTPS_PORT", "21443",
+            "BOOKSTORE_HTTP_PORT", "21080",
+            "BOOKSTORE_DB_PORTS", "26306 26307 26308",
+            "BOOKSTORE_SERVICE_PORT_BASE", "22000",
             "BOOKSTORE_PURCHASE_CARRIERSTEP", "2s",
             "BOOKSTORE_PURCHASE_OUTBOXINTERVAL", "500ms");
 
