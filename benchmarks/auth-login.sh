@@ -5,11 +5,11 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export BOOKSTORE_HOME="$(mktemp -d /tmp/bookstore-bench.XXXXXX)"
-export BOOKSTORE_HTTPS_PORT=28443 BOOKSTORE_HTTP_PORT=28080 BOOKSTORE_DB_PORTS="33306 33307 33308" BOOKSTORE_SERVICE_PORT_BASE=29000
+export BOOKSTORE_HTTPS_PORT=12443 BOOKSTORE_HTTP_PORT=12080 BOOKSTORE_DB_PORTS="12306 12307 12308" BOOKSTORE_SERVICE_PORT_BASE=11000
 trap '"$ROOT/bookstore" down >/dev/null 2>&1 || true; rm -rf "$BOOKSTORE_HOME"' EXIT
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
 "$ROOT/bookstore" up --no-build >/dev/null
-AUTH=http://127.0.0.1:29001
+AUTH=http://127.0.0.1:11001
 TOKEN=$(curl -s "$AUTH/api/auth/login" -H 'Content-Type: application/json' \
   -d '{"email":"customer@bookstore.test","password":"reading-is-fun-2026"}' | sed 's/.*"accessToken":"\([^"]*\)".*/\1/')
 for _ in 1 2; do wrk -t2 -c8 -d5s -s "$ROOT/benchmarks/wrk/login.lua" "$AUTH/api/auth/login" >/dev/null; done  # warm-up
