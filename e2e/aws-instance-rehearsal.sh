@@ -201,12 +201,9 @@ login="$(curl -sk -H 'Content-Type: application/json' -d "$(jq -c '{email, passw
   "https://127.0.0.1:$((PORT_BASE + 1))/api/auth/login")"
 token="$(jq -r '.accessToken // empty' <<< "$login")"
 check "the first administrator (from its secret) signs in on instance 1" test -n "$token"
-isbn="$(new_isbn)"
-created="$(curl -sk -D "$WORK/created.headers" -H 'Content-Type: application/json' -H "Authorization: Bearer $token" \
-  -d "{\"isbn\":\"$isbn\",\"title\":\"Rehearsed on AWS\",\"author\":\"Boot Test\",\"description\":\"d\",\"genre\":\"Fiction\",\"publishedYear\":2026,\"price\":\"10.00\",\"currency\":\"EUR\",\"stock\":1}" \
-  "https://127.0.0.1:$((PORT_BASE + 1))/api/books")"
+created="$(create_book "https://127.0.0.1:$((PORT_BASE + 1))" "$token" "$(new_isbn)" "Rehearsed on AWS" "$WORK/created.headers")"
 id="$(jq -r '.id // empty' <<< "$created")"
-consistency="$(tr -d '\r' < "$WORK/created.headers" | sed -n 's/^consistency-token: //Ip')"
+consistency="$(consistency_token "$WORK/created.headers")"
 check "staff create a book on instance 1 (the writer endpoint)" test -n "$id"
 check "instance 2 reads it back at once (the reader endpoint, read-your-writes)" bash -c \
   "curl -sk -H 'Authorization: Bearer $token' -H 'Consistency-Token: $consistency' https://127.0.0.1:$((PORT_BASE + 2))/api/books/$id | grep -q 'Rehearsed on AWS'"

@@ -22,3 +22,21 @@ new_isbn() { # a random ISBN-13 with a valid check digit (978 prefix)
   for n in $(seq 0 11); do digit=${isbn:$n:1}; sum=$(( sum + digit * (n % 2 == 0 ? 1 : 3) )); done
   echo "$isbn$(( (10 - sum % 10) % 10 ))"
 }
+
+create_book() { # base-url bearer-token isbn title headers-file: staff create a book; prints the answer's body
+  curl -sk -D "$5" -H 'Content-Type: application/json' -H "Authorization: Bearer $2" \
+    -d "{\"isbn\":\"$3\",\"title\":\"$4\",\"author\":\"Test Author\",\"description\":\"Made by an end-to-end test.\",\"genre\":\"Fiction\",\"publishedYear\":2026,\"price\":\"9.90\",\"currency\":\"EUR\",\"stock\":3}" \
+    "$1/api/books"
+}
+
+consistency_token() { # headers-file: the Consistency-Token header of a saved answer
+  tr -d '\r' < "$1" | sed -n 's/^consistency-token: //Ip'
+}
+
+stack_up() { # name, ./bookstore up options...: the local stack up on this script's state and ports, down at exit
+  trap '"$ROOT/bookstore" down >/dev/null 2>&1 || true; rm -rf "$BOOKSTORE_HOME"' EXIT
+  if ! "$ROOT/bookstore" up --no-build "${@:2}"; then
+    echo "  FAIL  ./bookstore up ${*:2}"; "$ROOT/bookstore" logs || true
+    echo "$1: 0 passed, 1 failed"; exit 1
+  fi
+}

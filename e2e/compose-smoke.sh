@@ -95,11 +95,9 @@ check "the order is paid" grep -q '"status":"PAID"' <<< "$paid"
 # Read-your-writes through the MySQL replica: staff create a book and read it back at once with the token.
 isbn="$(new_isbn)"
 created_headers="$WORK/created.headers"
-created="$(json -D "$created_headers" -H "Authorization: Bearer $admin" \
-  -d "{\"isbn\":\"$isbn\",\"title\":\"Containers at Sea $$\",\"author\":\"Compose Smoke\",\"description\":\"A book made by the compose test.\",\"genre\":\"Fiction\",\"publishedYear\":2026,\"price\":\"12.50\",\"currency\":\"EUR\",\"stock\":3}" \
-  "$BASE/api/books")"
+created="$(create_book "$BASE" "$admin" "$isbn" "Containers at Sea $$" "$created_headers")"
 new_id="$(grep -o '"id":[0-9]*' <<< "$created" | head -n 1 | cut -d: -f2)"
-token="$(tr -d '\r' < "$created_headers" | sed -n 's/^consistency-token: //Ip')"
+token="$(consistency_token "$created_headers")"
 check "staff create a book (201 with a consistency token)" bash -c "grep -q '^HTTP/[0-9.]* 201' '$created_headers' && test -n '$token'"
 read_back="$(curl -sk -o "$WORK/read.json" -w '%{http_code}' -H "Authorization: Bearer $admin" -H "Consistency-Token: $token" "$BASE/api/books/$new_id")"
 check "staff read the new book back at once: 200" bash -c "test '$read_back' = 200 && grep -q 'Containers at Sea $$' '$WORK/read.json'"

@@ -11,13 +11,7 @@ export BOOKSTORE_HOME="$(mktemp -d /tmp/bookstore-mysql.XXXXXX)"
 export BOOKSTORE_HTTPS_PORT=15443 BOOKSTORE_HTTP_PORT=15080
 export BOOKSTORE_DB_PORTS="25306 25307 25308" BOOKSTORE_SERVICE_PORT_BASE=17000
 BASE="https://localhost:$BOOKSTORE_HTTPS_PORT"
-cleanup() { "$ROOT/bookstore" down >/dev/null 2>&1 || true; rm -rf "$BOOKSTORE_HOME"; }
-trap cleanup EXIT
-
-if ! "$ROOT/bookstore" up --no-build; then
-  echo "  FAIL  BOOKSTORE_DB=mysql ./bookstore up"; "$ROOT/bookstore" logs || true
-  echo "mysql-stack: 0 passed, 1 failed"; exit 1
-fi
+stack_up mysql-stack
 status="$("$ROOT/bookstore" status)"; status_rc=$?
 echo "$status"
 check "status reports every component healthy" test "$status_rc" -eq 0
@@ -28,13 +22,10 @@ check "the demo catalog is searchable" bash -c "curl -sk '$BASE/api/books?q=tols
 admin="$(curl -sk -H 'Content-Type: application/json' -d '{"email":"admin@bookstore.test","password":"staff-only-bookstore-2026"}' \
   "$BASE/api/auth/login" | sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p')"
 check "staff sign in (caching_sha2_password accounts, mysql-connector-j)" test -n "$admin"
-isbn="$(new_isbn)"
 headers="$BOOKSTORE_HOME/created.headers"
-created="$(curl -sk -D "$headers" -H 'Content-Type: application/json' -H "Authorization: Bearer $admin" \
-  -d "{\"isbn\":\"$isbn\",\"title\":\"On MySQL $$\",\"author\":\"Stack Test\",\"description\":\"Made by the MySQL stack test.\",\"genre\":\"Fiction\",\"publishedYear\":2026,\"price\":\"9.90\",\"currency\":\"EUR\",\"stock\":2}" \
-  "$BASE/api/books")"
+created="$(create_book "$BASE" "$admin" "$(new_isbn)" "On MySQL $$" "$headers")"
 id="$(grep -o '"id":[0-9]*' <<< "$created" | head -n 1 | cut -d: -f2)"
-token="$(tr -d '\r' < "$headers" | sed -n 's/^consistency-token: //Ip')"
+token="$(consistency_token "$headers")"
 check "staff create a book: 201 with a MySQL GTID set as consistency token" \
   bash -c "grep -q '^HTTP/[0-9.]* 201' '$headers' && grep -Eq '^[0-9a-f-]{36}:[0-9]' <<< '$token'"
 code="$(curl -sk -o "$BOOKSTORE_HOME/read.json" -w '%{http_code}' -H "Authorization: Bearer $admin" \

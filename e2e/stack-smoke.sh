@@ -23,13 +23,7 @@ none_alive() { # pid...
   [ "$#" -gt 0 ] || return 1
   local pid; for pid in "$@"; do ! kill -0 "$pid" 2>/dev/null || return 1; done
 }
-cleanup() { "$ROOT/bookstore" down >/dev/null 2>&1 || true; rm -rf "$BOOKSTORE_HOME"; }
-trap cleanup EXIT
-
-if ! "$ROOT/bookstore" up --no-build; then
-  echo "  FAIL  ./bookstore up"; "$ROOT/bookstore" logs || true
-  echo "0 passed, 1 failed"; exit 1
-fi
+stack_up stack
 status="$("$ROOT/bookstore" status)"; status_rc=$?
 echo "$status"
 check "status reports every component healthy" test "$status_rc" -eq 0

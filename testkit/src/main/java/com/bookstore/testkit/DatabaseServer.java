@@ -82,7 +82,7 @@ public final class DatabaseServer {
         return dataDir.resolve("error.log");
     }
 
-    /** The PID written by mariadbd itself, if the process is alive. */
+    /** The PID the server wrote itself, if the process is alive. */
     public OptionalLong pid() {
         try {
             if (!Files.exists(pidFile())) {

@@ -113,14 +113,8 @@ public enum Engine {
 
         @Override
         List<String> serverCommand(DatabaseServer server) {
-            Path root = Binaries.mysqlRoot();
-            List<String> command = new ArrayList<>(Binaries.mysqlLauncher("mysqld"));
+            List<String> command = mysqld();
             command.addAll(List.of(
-                    "--no-defaults",
-                    "--basedir=" + root.resolve("usr"),
-                    "--lc-messages-dir=" + root.resolve("usr/share/mysql"),
-                    "--character-sets-dir=" + root.resolve("usr/share/mysql/charsets"),
-                    "--plugin-dir=" + root.resolve("usr/lib/mysql/plugin"),
                     "--secure-file-priv=",
                     "--mysqlx=OFF",
                     "--log-replica-updates=ON",
@@ -141,16 +135,8 @@ public enum Engine {
 
         @Override
         List<String> installCommand(Path dataDir) {
-            Path root = Binaries.mysqlRoot();
-            List<String> command = new ArrayList<>(Binaries.mysqlLauncher("mysqld"));
-            command.addAll(List.of(
-                    "--no-defaults",
-                    "--initialize-insecure",
-                    "--datadir=" + dataDir,
-                    "--basedir=" + root.resolve("usr"),
-                    "--lc-messages-dir=" + root.resolve("usr/share/mysql"),
-                    "--character-sets-dir=" + root.resolve("usr/share/mysql/charsets"),
-                    "--plugin-dir=" + root.resolve("usr/lib/mysql/plugin")));
+            List<String> command = mysqld();
+            command.addAll(List.of("--initialize-insecure", "--datadir=" + dataDir));
             return command;
         }
 
@@ -210,6 +196,19 @@ public enum Engine {
             return List.of("TRUNCATE TABLE performance_schema.table_io_waits_summary_by_table");
         }
     };
+
+    /** MySQL's server program from its own folder, with that folder's messages, character sets and plugins. */
+    private static List<String> mysqld() {
+        Path root = Binaries.mysqlRoot();
+        List<String> command = new ArrayList<>(Binaries.mysqlLauncher("mysqld"));
+        command.addAll(List.of(
+                "--no-defaults",
+                "--basedir=" + root.resolve("usr"),
+                "--lc-messages-dir=" + root.resolve("usr/share/mysql"),
+                "--character-sets-dir=" + root.resolve("usr/share/mysql/charsets"),
+                "--plugin-dir=" + root.resolve("usr/lib/mysql/plugin")));
+        return command;
+    }
 
     /** The engine chosen for this JVM: {@code -Dbookstore.db=} or {@code BOOKSTORE_DB}, MariaDB by default. */
     public static Engine current() {

@@ -58,11 +58,7 @@ public class LoginThrottle {
         }
         byAccount.fail(accountBlock);
 
-        ThrottleEntry byAddress = lockOrCreate(addressKey(address), now);
-        Instant addressBlock = byAddress.failures() + 1 >= rules.addressFailures()
-                ? byAddress.windowStartedAt().plus(rules.window())
-                : null;
-        byAddress.fail(addressBlock);
+        countInWindow(lockOrCreate(addressKey(address), now), rules.addressFailures());
     }
 
     /**
@@ -79,10 +75,12 @@ public class LoginThrottle {
                     "Too many accounts registered from this address. Please try again later.",
                     Duration.between(now, entry.blockedUntil()));
         }
-        entry.fail(
-                entry.failures() + 1 >= rules.registrationsPerAddress()
-                        ? entry.windowStartedAt().plus(rules.window())
-                        : null);
+        countInWindow(entry, rules.registrationsPerAddress());
+    }
+
+    /** Counts one more event in the entry's window, blocking the key for the rest of it once {@code limit} is reached. */
+    private void countInWindow(ThrottleEntry entry, int limit) {
+        entry.fail(entry.failures() + 1 >= limit ? entry.windowStartedAt().plus(rules.window()) : null);
     }
 
     @Transactional

@@ -96,11 +96,7 @@ class AccountPages {
             errors.reject("credentials", e.getMessage());
             response.setStatus(401);
         } catch (RateLimitedException e) {
-            errors.reject("throttled", e.getMessage());
-            response.setStatus(429);
-            response.setHeader(
-                    HttpHeaders.RETRY_AFTER,
-                    Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+            throttled(e, errors, response);
         }
         form.setPassword("");
         return "account/login";
@@ -131,10 +127,7 @@ class AccountPages {
             } catch (EmailTakenException e) {
                 errors.rejectValue("email", "taken", e.getMessage());
             } catch (RateLimitedException e) {
-                errors.reject("throttled", e.getMessage());
-                response.setStatus(429);
-                response.setHeader(
-                        "Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+                throttled(e, errors, response);
                 form.setPassword("");
                 return "account/register";
             }
@@ -142,6 +135,15 @@ class AccountPages {
         response.setStatus(400);
         form.setPassword("");
         return "account/register";
+    }
+
+    /** The form again, with the throttle's message above it: 429 and when to try again. */
+    private static void throttled(RateLimitedException e, BindingResult errors, HttpServletResponse response) {
+        errors.reject("throttled", e.getMessage());
+        response.setStatus(429);
+        response.setHeader(
+                HttpHeaders.RETRY_AFTER,
+                Long.toString(Math.max(1, e.retryAfter().toSeconds())));
     }
 
     @GetMapping("/account")
