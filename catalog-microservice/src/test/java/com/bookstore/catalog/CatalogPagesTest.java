@@ -48,7 +48,7 @@ class CatalogPagesTest {
 
     @BeforeEach
     void client() {
-        http = new Http(port);
+        http = Http.readingItsWrites(port);
     }
 
     @Test

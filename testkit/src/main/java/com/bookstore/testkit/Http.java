@@ -20,11 +20,28 @@ public final class Http {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final String CONSISTENCY_TOKEN = "Consistency-Token";
     private final HttpClient client = HttpClient.newHttpClient();
     private final String base;
+    private final boolean readsItsWrites;
+    private volatile String lastWrite;
 
     public Http(int port) {
+        this(port, false);
+    }
+
+    private Http(int port, boolean readsItsWrites) {
         this.base = "http://127.0.0.1:" + port;
+        this.readsItsWrites = readsItsWrites;
+    }
+
+    /**
+     * A client that behaves as the API asks of one: it keeps the newest {@code Consistency-Token} a write answered
+     * with and sends it with every later request that does not name its own, so its reads see its writes however far
+     * the replicas lag.
+     */
+    public static Http readingItsWrites(int port) {
+        return new Http(port, true);
     }
 
     public Response post(String path, String json, String... headers) {
@@ -88,11 +105,20 @@ public final class Http {
     }
 
     private Response send(HttpRequest.Builder request, String... headers) {
+        boolean ownToken = false;
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
+            ownToken |= headers[i].equalsIgnoreCase(CONSISTENCY_TOKEN);
+        }
+        String token = lastWrite;
+        if (readsItsWrites && !ownToken && token != null) {
+            request.header(CONSISTENCY_TOKEN, token);
         }
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (readsItsWrites) {
+                response.headers().firstValue(CONSISTENCY_TOKEN).ifPresent(newer -> lastWrite = newer);
+            }
             return new Response(response.statusCode(), response.body(), response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
