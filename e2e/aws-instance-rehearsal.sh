@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# A rehearsal of an AWS application instance's boot, here: the launch template's real user data (taken from the
-# synthesized template, its CloudFormation references filled in) runs as root in two systemd containers standing
-# in for AL2023 instances (e2e/rehearsal/instance/), and with it the real setup.sh, db-accounts.sh, signing-key.sh,
-# nginx-config.sh and bookstore@.service with their users, permissions and environment. AWS is stood in for,
-# minimally: IMDSv2, Secrets Manager (the secrets in the JSON shapes the stack creates; the master password holds
-# '#', '\', a quote and a space), S3 (the stack's bundle asset) and CloudFormation signals (testkit AwsStandIn);
-# RDS is a MySQL primary and replica playing the writer and reader endpoints. Checks what the load balancer and a
-# user would see, then removes every container and the network. Prints "N passed, N failed".
+# A rehearsal of a deploy's boot on AWS, here: first the one-shot database set-up instance's real user data (it
+# runs db-accounts.sh with the master secret, signals, powers off), then the launch template's real user data on two
+# application instances at once (setup.sh, signing-key.sh, nginx-config.sh and bookstore@.service with their users,
+# permissions and environment), each taken from the synthesized template with its CloudFormation references filled
+# in, run as root in systemd containers standing in for AL2023 instances (e2e/rehearsal/instance/). AWS is stood in
+# for, minimally: IMDSv2 with each instance's own role, Secrets Manager (the secrets in the JSON shapes the stack
+# creates, each role allowed only what the template's IAM policies grant it; the master password holds '#', '\', a
+# quote and a space), S3 (the stack's bundle asset) and CloudFormation signals (testkit AwsStandIn); RDS is a MySQL
+# primary and replica playing the writer and reader endpoints. Checks what the load balancer and a user would see,
+# then removes every container and the network. Prints "N passed, N failed".
 # Needs root (podman) and infra/cdk.out from `npx cdk synth` (./bookstore test runs it first).
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -83,8 +85,26 @@ def resolve(\$resources):
   else error("the rehearsal cannot resolve " + tojson) end;
 JQ
 jq -r -L "$WORK" 'include "resolve"; .Resources as $resources | .Resources[] | select(.Type == "AWS::EC2::LaunchTemplate")
-  | .Properties.LaunchTemplateData.UserData["Fn::Base64"] | resolve($resources)' "$TEMPLATE" > "$WORK/user-data.sh" \
-  || { echo "  FAIL  reading the user data from the template"; failed=1; finish rehearsal; }
+  | .Properties.LaunchTemplateData.UserData | select(. != null) | .["Fn::Base64"] | resolve($resources)' \
+  "$TEMPLATE" > "$WORK/user-data.sh" || { echo "  FAIL  reading the user data from the template"; failed=1; finish rehearsal; }
+jq -r -L "$WORK" 'include "resolve"; .Resources as $resources | .Resources[] | select(.Type == "AWS::EC2::Instance")
+  | .Properties.UserData["Fn::Base64"] | resolve($resources)' "$TEMPLATE" > "$WORK/setup-user-data.sh" \
+  || { echo "  FAIL  reading the database set-up's user data from the template"; failed=1; finish rehearsal; }
+# Each kind of instance's role (through its instance profile), and what each role may read of Secrets Manager:
+# the template's own IAM policies, which the AWS stand-in enforces as IAM would.
+app_role="$(jq -r '.Resources as $r | $r[] | select(.Type == "AWS::EC2::LaunchTemplate")
+  | .Properties.LaunchTemplateData | select(.UserData != null) | .IamInstanceProfile.Arn["Fn::GetAtt"][0]
+  | $r[.].Properties.Roles[0].Ref' "$TEMPLATE")"
+setup_role="$(jq -r '.Resources as $r | $r[] | select(.Type == "AWS::EC2::Instance")
+  | $r[.Properties.IamInstanceProfile.Ref].Properties.Roles[0].Ref' "$TEMPLATE")"
+setup_resource="$(jq -r '.Resources | to_entries[] | select(.value.Type == "AWS::EC2::Instance") | .key' "$TEMPLATE")"
+jq -L "$WORK" 'include "resolve"; .Resources as $resources
+  | [.Resources[] | select(.Type == "AWS::IAM::Policy") | .Properties as $p
+     | $p.PolicyDocument.Statement[] | select([.Action] | flatten | index("secretsmanager:GetSecretValue"))
+     | [.Resource] | flatten | map(resolve($resources)) as $secrets
+     | $p.Roles[].Ref | {role: ., secrets: $secrets}]
+  | group_by(.role) | map({key: .[0].role, value: ([.[].secrets[]] | unique)}) | from_entries' \
+  "$TEMPLATE" > "$WORK/access.json" || { echo "  FAIL  reading the IAM policies"; failed=1; finish rehearsal; }
 # Every secret of the stack, as Secrets Manager would hold it: its template with the generated key filled in.
 salt="$(openssl rand -hex 6)"
 jq -L "$WORK" --arg salt "$salt" --arg master "$MASTER_PASSWORD" 'include "resolve"; .Resources as $resources |
@@ -103,8 +123,17 @@ mkdir -p "$WORK/aws/s3/$(dirname "$bundle_key")"
 "$JDK/bin/jar" --create --no-manifest --file "$WORK/aws/s3/$bundle_key" -C "$asset" . \
   || { echo "  FAIL  no bundle asset at $asset"; failed=1; finish rehearsal; }
 cp "$WORK/secrets.json" "$WORK/aws/secrets.json"
+cp "$WORK/access.json" "$WORK/aws/access.json"
 check "the user data names its bundle, the secrets and both database endpoints" \
   bash -c "grep -q 'DB_WRITER_HOST=mysql-primary' '$WORK/user-data.sh' && grep -q 'DB_READER_HOST=mysql-replica' '$WORK/user-data.sh' && test -n '$bundle_key'"
+master_arn="arn:aws:secretsmanager:$REGION:$ACCOUNT:secret:rds!cluster"
+only_setup_reads_master() {
+  jq -e --arg master "$master_arn" --arg setup "$setup_role" --arg app "$app_role" \
+    '(.[$setup] | index($master)) and ((.[$app] // []) | index($master) | not)
+     and ([to_entries[] | select(.value | index($master))] | length) == 1' "$WORK/access.json" >/dev/null
+}
+check "only the database set-up's role ($setup_role) may read the master secret, not the instances' ($app_role)" \
+  only_setup_reads_master
 master="$(jq -r --arg arn "arn:aws:secretsmanager:$REGION:$ACCOUNT:secret:rds!cluster" '.[$arn] | fromjson | .password' "$WORK/secrets.json")"
 tricky() { [[ "$master" == *"#"* && "$master" == *"\\"* && "$master" == *"'"* && "$master" == *" "* ]]; }
 check "the master secret's password holds '#', '\\', a quote and a space" tricky
@@ -123,7 +152,7 @@ run --name "$network-replica" --network "$network" --network-alias mysql-replica
 run --name "$network-aws" --network "$network" --network-alias aws -e AWS_REGION="$REGION" \
   -v "$ROOT/testkit/target:/kit:ro" -v "$WORK/aws:/data" \
   docker.io/library/eclipse-temurin:21-jre java -cp '/kit/classes:/kit/lib/*' com.bookstore.testkit.AwsStandIn \
-  8080 /data/secrets.json /data/s3 /data/signals.log >/dev/null
+  8080 /data/secrets.json /data/s3 /data/signals.log /data/access.json >/dev/null
 for name in primary replica; do
   for _ in $(seq 1 120); do
     podman exec "$network-$name" mysqladmin ping -h 127.0.0.1 -uroot -p"$root_password" --silent >/dev/null 2>&1 && break
@@ -133,7 +162,40 @@ done
 check "the MySQL writer and reader endpoints answer over TCP" \
   podman exec "$network-replica" mysqladmin ping -h mysql-primary -uroot -p"$root_password" --silent
 
+# ---------------------------------------------------------------- the deploy's one-shot database set-up
+imds() { echo "http://aws:8080/role/$1/"; } # the instance metadata endpoint of an instance with role $1
+setup_container="$(run --name "$network-setup" --hostname db-setup --network "$network" --systemd=always \
+  --cap-add SYS_ADMIN "$instance_image")"
+for _ in $(seq 1 60); do
+  state="$(podman exec "$network-setup" systemctl is-system-running 2>/dev/null)"
+  [ "$state" = running ] || [ "$state" = degraded ] && break
+  sleep 1
+done
+podman cp "$WORK/setup-user-data.sh" "$network-setup:/var/lib/cloud-user-data.sh"
+echo "  the database set-up's user data runs (db-accounts.sh with the master secret), then the instance powers off"
+started=$SECONDS
+podman exec -e AWS_ENDPOINT_URL=http://aws:8080 -e AWS_EC2_METADATA_SERVICE_ENDPOINT="$(imds "$setup_role")" \
+  "$network-setup" bash /var/lib/cloud-user-data.sh > "$WORK/setup.log" 2>&1
+stopped=""
+for _ in $(seq 1 30); do
+  [ "$(podman inspect -f '{{.State.Running}}' "$setup_container" 2>/dev/null)" = false ] && { stopped=1; break; }
+  sleep 1
+done
+echo "  set-up finished in $((SECONDS - started)) s"
+if ! grep -q "resource=$setup_resource.*status=SUCCESS" "$WORK/aws/signals.log" 2>/dev/null; then
+  echo "---- database set-up user data"; tr '\r' '\n' < "$WORK/setup.log" | grep -v '^Completed ' | tail -n 30 | cut -c1-300
+fi
+check "the database set-up signalled SUCCESS for its resource ($setup_resource)" \
+  grep -q "resource=$setup_resource.*status=SUCCESS" "$WORK/aws/signals.log"
+check "the database set-up instance powered off when done (terminates on AWS)" test -n "$stopped"
+accounts_made() {
+  [ "$(podman exec "$network-primary" mysql -uroot -p"$root_password" -N -e "SELECT COUNT(*) FROM mysql.user
+     WHERE user IN ('auth_rw', 'auth_ro', 'catalog_rw', 'catalog_ro', 'purchase_rw', 'purchase_ro')" 2>/dev/null)" = 6 ]
+}
+check "it made each service's read-write and read-only accounts" accounts_made
+
 # ---------------------------------------------------------------- two instances boot
+sed "s|@ROLE@|$app_role|" "$ROOT/e2e/rehearsal/aws-standin.conf" > "$WORK/aws-standin.conf"
 for i in 1 2; do
   run --name "$network-instance-$i" --hostname "instance-$i" --network "$network" --systemd=always \
     --cap-add SYS_ADMIN -v "$JDK:/usr/lib/jvm/java-21-amazon-corretto:ro" -p "127.0.0.1:$((PORT_BASE + i)):443" \
@@ -146,11 +208,13 @@ for i in 1 2; do
     sleep 1
   done
   podman cp "$WORK/user-data.sh" "$network-instance-$i:/var/lib/cloud-user-data.sh"
+  podman exec "$network-instance-$i" mkdir -p /etc/systemd/system/bookstore@.service.d
+  podman cp "$WORK/aws-standin.conf" "$network-instance-$i:/etc/systemd/system/bookstore@.service.d/aws-standin.conf"
 done
 echo "  the user data runs on both instances at once (as cloud-init would run it, as root)"
 started=$SECONDS
 for i in 1 2; do
-  podman exec -e AWS_ENDPOINT_URL=http://aws:8080 -e AWS_EC2_METADATA_SERVICE_ENDPOINT=http://aws:8080/ \
+  podman exec -e AWS_ENDPOINT_URL=http://aws:8080 -e AWS_EC2_METADATA_SERVICE_ENDPOINT="$(imds "$app_role")" \
     "$network-instance-$i" bash /var/lib/cloud-user-data.sh > "$WORK/boot-$i.log" 2>&1 &
   eval "boot_$i=\$!"
 done
@@ -167,10 +231,16 @@ for i in 1 2; do
     done
   fi
 done
-check "instance 1: the user data (setup.sh, db-accounts.sh, signing-key.sh, nginx-config.sh) succeeds" test "$status_1" -eq 0
+check "instance 1: the user data (setup.sh, signing-key.sh, nginx-config.sh) succeeds" test "$status_1" -eq 0
 check "instance 2: the user data succeeds too, against the same database at the same time" test "$status_2" -eq 0
 check "each instance signalled SUCCESS to CloudFormation, once" \
-  test "$(grep -c 'status=SUCCESS' "$WORK/aws/signals.log" 2>/dev/null)" -eq 2
+  test "$(grep -v "resource=$setup_resource" "$WORK/aws/signals.log" 2>/dev/null | grep -c 'status=SUCCESS')" -eq 2
+master_refused() {
+  ! podman exec -e AWS_ENDPOINT_URL=http://aws:8080 -e AWS_EC2_METADATA_SERVICE_ENDPOINT="$(imds "$app_role")" \
+    "$network-instance-1" aws secretsmanager get-secret-value --region "$REGION" --secret-id "$master_arn" \
+    > "$WORK/master-attempt.log" 2>&1 && grep -q AccessDeniedException "$WORK/master-attempt.log"
+}
+check "an application instance asking for the master secret is refused (AccessDeniedException)" master_refused
 
 https() { curl -sk -o /dev/null -w '%{http_code}' "https://127.0.0.1:$((PORT_BASE + $1))$2"; }
 for i in 1 2; do

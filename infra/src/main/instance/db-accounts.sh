@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# The database migration step on AWS: one schema per service, a read-write account on it and a SELECT-only
-# account for the readers, with the passwords Secrets Manager generated. Idempotent (re-running re-applies the
-# passwords, so a changed secret takes effect at the next instance start); the tables themselves are Flyway's,
-# run by each service against its own schema. Uses the RDS-managed master secret.
+# The database set-up of a deploy on AWS, run once by the one-shot set-up instance (DatabaseSetup), before the
+# application instances of the new bundle start: one schema per service, a read-write account on it and a
+# SELECT-only account for the readers, with the passwords Secrets Manager generated. Idempotent (re-running
+# re-applies the passwords, so a changed secret takes effect at the next deploy); the tables themselves are
+# Flyway's, run by each service against its own schema. The only user of the RDS-managed master secret.
 set -euo pipefail
 secret() { aws secretsmanager get-secret-value --region "$AWS_REGION" --secret-id "$1" --query SecretString --output text; }
 field() { jq -r ".$1"; }

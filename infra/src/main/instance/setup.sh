@@ -13,8 +13,9 @@ secret() { aws secretsmanager get-secret-value --region "$AWS_REGION" --secret-i
 
 id bookstore >/dev/null 2>&1 || useradd --system --home-dir /opt/bookstore --shell /sbin/nologin bookstore
 
-# 1. The migration step: schemas and per-service accounts, idempotent, safe to run on every instance at once.
-bash "$here/db-accounts.sh"
+# 1. The schemas and per-service accounts are already there: the deploy's one-shot database set-up made them
+#    (DatabaseSetup runs db-accounts.sh; this instance cannot read the master secret). Each service migrates its own
+#    tables with Flyway when it starts.
 
 # 2. The JWT signing key: every instance must sign with the same one, so it is derived from a generated secret.
 key=/etc/bookstore/jwt-signing-key.pem

@@ -84,6 +84,8 @@ final class AppTier extends Construct {
     final AutoScalingGroup instances;
     final SecurityGroup instanceSecurityGroup;
     final Metric cpu;
+    /** The deployment bundle (services, nginx template, instance scripts) in the CDK assets bucket. */
+    final Asset bundleAsset;
 
     AppTier(
             Construct scope,
@@ -148,7 +150,7 @@ final class AppTier extends Construct {
                         ManagedPolicy.fromAwsManagedPolicyName("CloudWatchAgentServerPolicy")))
                 .build();
 
-        Asset asset = Asset.Builder.create(this, "Bundle")
+        Asset asset = bundleAsset = Asset.Builder.create(this, "Bundle")
                 .path(bundle.toAbsolutePath().toString())
                 .build();
         // The bundle object alone, not the whole (account-wide) assets bucket.
@@ -156,17 +158,15 @@ final class AppTier extends Construct {
                 .actions(List.of("s3:GetObject"))
                 .resources(List.of(asset.getBucket().arnForObjects(asset.getS3ObjectKey())))
                 .build());
+        // The app's own secrets and each service's two database accounts; never the RDS master secret, which only
+        // the one-shot database set-up reads (DatabaseSetup).
         secrets.grantRead(role);
         database.serviceSecrets.values().forEach(pair -> pair.values().forEach(secret -> secret.grantRead(role)));
-        role.addToPolicy(PolicyStatement.Builder.create()
-                .actions(List.of("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"))
-                .resources(List.of(database.masterSecretArn()))
-                .build());
 
         UserData userData = UserData.forLinux();
         userData.addCommands(
                 "set -euo pipefail",
-                "dnf install -y java-21-amazon-corretto-headless nginx mariadb105 jq openssl perl unzip aws-cfn-bootstrap"
+                "dnf install -y java-21-amazon-corretto-headless nginx jq openssl perl unzip aws-cfn-bootstrap"
                         + " amazon-cloudwatch-agent",
                 // The services run as bookstore and read their settings and the signing key here: the folder is
                 // root's, readable by the group (root:root 0750 kept every service from its key, forever).
@@ -193,7 +193,6 @@ final class AppTier extends Construct {
                 "DB_WRITER_HOST=" + database.cluster.getAttrEndpointAddress(),
                 "DB_READER_HOST=" + database.cluster.getAttrReadEndpointAddress(),
                 "DB_PORT=" + Database.PORT,
-                "DB_MASTER_SECRET_ARN=" + database.masterSecretArn(),
                 "INTERNAL_TOKEN_SECRET_ARN=" + secrets.internalToken.getSecretArn(),
                 "SIGNING_SEED_SECRET_ARN=" + secrets.signingSeed.getSecretArn(),
                 "INITIAL_ADMIN_SECRET_ARN=" + secrets.initialAdmin.getSecretArn(),
@@ -220,16 +219,7 @@ final class AppTier extends Construct {
                 .requireImdsv2(true)
                 .httpPutResponseHopLimit(1)
                 .detailedMonitoring(true)
-                .blockDevices(List.of(BlockDevice.builder()
-                        .deviceName("/dev/xvda")
-                        .volume(BlockDeviceVolume.ebs(
-                                20,
-                                EbsDeviceOptions.builder()
-                                        .encrypted(true)
-                                        .volumeType(EbsDeviceVolumeType.GP3)
-                                        .deleteOnTermination(true)
-                                        .build()))
-                        .build()))
+                .blockDevices(List.of(rootVolume(20)))
                 .build();
 
         instances = AutoScalingGroup.Builder.create(this, "Instances")
@@ -309,6 +299,20 @@ final class AppTier extends Construct {
                                 ScalingInterval.builder().lower(50).change(1).build(),
                                 ScalingInterval.builder().lower(80).change(2).build()))
                         .build());
+    }
+
+    /** An instance's root volume: gp3, encrypted, gone with the instance. */
+    static BlockDevice rootVolume(int gib) {
+        return BlockDevice.builder()
+                .deviceName("/dev/xvda")
+                .volume(BlockDeviceVolume.ebs(
+                        gib,
+                        EbsDeviceOptions.builder()
+                                .encrypted(true)
+                                .volumeType(EbsDeviceVolumeType.GP3)
+                                .deleteOnTermination(true)
+                                .build()))
+                .build();
     }
 
     /** Application-level secrets the instances read: internal call token, JWT signing seed, first admin. */

@@ -27,6 +27,9 @@ public final class BookstoreApp {
 
     /** The stack, tagged and checked by cdk-nag's AwsSolutions pack; shared by main and the tests. */
     public static BookstoreStack build(App app, Path bundle) {
+        // The one-shot database set-up instance's IMDSv2 launch template gets a name unique to the stack, not a
+        // fixed one that a second stack in the account would collide with.
+        app.getNode().setContext("@aws-cdk/aws-ec2:uniqueImdsv2TemplateName", true);
         Settings settings = Settings.from(app.getNode());
         // The region is always concrete (ALB access logs need it); the account is the CLI's, or left to deploy time.
         Environment.Builder env = Environment.builder().region(settings.region());

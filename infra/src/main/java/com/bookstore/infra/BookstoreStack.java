@@ -90,7 +90,10 @@ public final class BookstoreStack extends Stack {
                         "The first staff account, created when there is no administrator yet",
                         Map.of("email", settings.adminEmail(), "displayName", "Store admin")));
         AppTier app = new AppTier(this, "App", settings, network.vpc, database, secrets, bundle, zone, notifications);
-        database.allowFrom(app.instanceSecurityGroup);
+        database.allowFrom(app.instanceSecurityGroup, "MySQL from the application instances");
+        // Schemas and accounts are in place (once per deploy) before any instance of a new bundle starts.
+        DatabaseSetup setup = new DatabaseSetup(this, "DatabaseSetup", network.vpc, database, app.bundleAsset);
+        app.instances.getNode().addDependency(setup.instance);
         new Monitoring(this, "Monitoring", app, database, notifications);
 
         if (zone != null) {

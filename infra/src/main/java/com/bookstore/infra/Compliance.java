@@ -53,6 +53,12 @@ final class Compliance {
                         + " publish time.");
         suppress(
                 stack,
+                root + "/DatabaseSetup/Run/Resource",
+                "AwsSolutions-EC29",
+                "The one-shot database set-up holds no state and terminates itself when done; termination protection"
+                        + " would keep it (and its cost) alive after every deploy.");
+        suppress(
+                stack,
                 root + "/App/AccessLogs/Resource",
                 "AwsSolutions-S1",
                 "This bucket receives the load balancer's access logs; logging its own access would need another"

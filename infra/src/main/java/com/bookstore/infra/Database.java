@@ -129,9 +129,9 @@ final class Database extends Construct {
         }
     }
 
-    /** Lets the application instances reach MySQL; nothing else can. */
-    void allowFrom(ISecurityGroup instances) {
-        securityGroup.addIngressRule(instances, Port.tcp(PORT), "MySQL from the application instances");
+    /** Lets these instances reach MySQL; nothing else can. */
+    void allowFrom(ISecurityGroup instances, String description) {
+        securityGroup.addIngressRule(instances, Port.tcp(PORT), description);
     }
 
     String masterSecretArn() {

@@ -3,6 +3,7 @@ package com.bookstore.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,14 +88,15 @@ class BookstoreStackTest {
 
     @Test
     void theInstancesGetTheWriterAndReaderEndpointsAndTheirSecrets() {
-        String userData = JSON.valueToTree(properties(single("AWS::EC2::LaunchTemplate")))
+        String userData = JSON.valueToTree(properties(appLaunchTemplate()))
                 .path("LaunchTemplateData")
                 .path("UserData")
                 .toString();
         assertThat(userData)
                 .contains("DB_WRITER_HOST=", "Endpoint.Address")
                 .contains("DB_READER_HOST=", "ReadEndpoint.Address")
-                .contains("CATALOG_READER_SECRET_ARN=", "DB_MASTER_SECRET_ARN=", "MasterUserSecret.SecretArn")
+                .contains("CATALOG_READER_SECRET_ARN=", "CATALOG_WRITER_SECRET_ARN=")
+                .doesNotContain("DB_MASTER_SECRET_ARN", "MasterUserSecret", "db-accounts.sh")
                 .contains("java-21-amazon-corretto-headless", "nginx", "instance/setup.sh");
         // Each service's reader secret carries the reader endpoint in its JDBC url, the writer's the writer endpoint.
         for (String service : Database.SERVICES) {
@@ -228,6 +230,7 @@ class BookstoreStackTest {
         String alb = logicalId("AWS::EC2::SecurityGroup", "Bookstore load balancer");
         String instances = logicalId("AWS::EC2::SecurityGroup", "Bookstore instances");
         String database = logicalId("AWS::EC2::SecurityGroup", "Bookstore database");
+        String setup = logicalId("AWS::EC2::SecurityGroup", "Bookstore database set-up");
 
         List<Map<String, Object>> ingress = new ArrayList<>();
         template.findResources("AWS::EC2::SecurityGroupIngress")
@@ -251,8 +254,8 @@ class BookstoreStackTest {
                 assertThat(rule.get("SourceSecurityGroupId").toString()).contains(alb);
                 assertThat(rule.get("FromPort")).isEqualTo(443);
                 assertThat(rule.get("ToPort")).isEqualTo(443);
-            } else if (target.contains(database)) {
-                assertThat(rule.get("SourceSecurityGroupId").toString()).contains(instances);
+            } else if (target.contains(database) && !target.contains(setup)) {
+                assertThat(rule.get("SourceSecurityGroupId").toString()).containsAnyOf(instances, setup);
                 assertThat(rule.get("FromPort")).isEqualTo(Database.PORT);
                 assertThat(rule.get("ToPort")).isEqualTo(Database.PORT);
             } else {
@@ -310,7 +313,9 @@ class BookstoreStackTest {
 
     @Test
     void cdkNagFindsNoUnsuppressedErrorsAndEverySuppressionSaysWhy() {
-        assertThat(Annotations.fromStack(stack).findError("*", Match.stringLikeRegexp("AwsSolutions-.*")))
+        assertThat(Annotations.fromStack(stack).findError("*", Match.stringLikeRegexp("AwsSolutions-.*")).stream()
+                        .map(message ->
+                                message.getId() + ": " + message.getEntry().getData()))
                 .isEmpty();
         assertThat(json).contains("cdk_nag");
         JSON.valueToTree(template.toJSON())
@@ -397,13 +402,56 @@ class BookstoreStackTest {
                 .isNotEmpty()
                 .allSatisfy(resource ->
                         assertThat(resource).doesNotContain("\"/*\"").containsPattern("/[0-9a-f]{64}\\.zip"));
-        Map<String, Object> launchTemplate = single("AWS::EC2::LaunchTemplate");
-        assertThat(JSON.valueToTree(launchTemplate)
+        assertThat(JSON.valueToTree(appLaunchTemplate())
                         .path("Properties")
                         .path("LaunchTemplateData")
                         .path("ImageId")
                         .asText())
                 .startsWith("resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami");
+    }
+
+    @Test
+    void theDatabaseIsSetUpOncePerDeployByAOneShotInstanceTheOnlyReaderOfTheMasterSecret() {
+        Map<String, Map<String, Object>> instances = template.findResources("AWS::EC2::Instance");
+        assertThat(instances).hasSize(1);
+        Map.Entry<String, Map<String, Object>> setup =
+                instances.entrySet().iterator().next();
+        // A new logical id with every new bundle: CloudFormation runs the set-up again on each deploy.
+        assertThat(setup.getKey()).matches("DatabaseSetup[0-9a-f]{64}");
+        JsonNode instance = JSON.valueToTree(setup.getValue());
+        assertThat(instance.path("Properties")
+                        .path("InstanceInitiatedShutdownBehavior")
+                        .asText())
+                .isEqualTo("terminate");
+        assertThat(instance.path("CreationPolicy")
+                        .path("ResourceSignal")
+                        .path("Count")
+                        .asInt())
+                .isEqualTo(1);
+        String userData = instance.path("Properties").path("UserData").toString();
+        assertThat(userData)
+                .contains("DB_MASTER_SECRET_ARN=", "instance/db-accounts.sh", "cfn-signal", "shutdown -h now");
+        // The Auto Scaling Group (and with it every application instance of the new bundle) waits for it.
+        assertThat(JSON.valueToTree(single("AWS::AutoScaling::AutoScalingGroup"))
+                        .path("DependsOn")
+                        .toString())
+                .contains(setup.getKey());
+
+        // Of all the roles, only the set-up's may read the RDS-managed master secret.
+        String setupRole = instance.path("Properties").toString();
+        List<String> readersOfTheMasterSecret = new ArrayList<>();
+        JSON.valueToTree(template.findResources("AWS::IAM::Policy")).forEach(policy -> {
+            if (policy.path("Properties").path("PolicyDocument").toString().contains("MasterUserSecret.SecretArn")) {
+                policy.path("Properties")
+                        .path("Roles")
+                        .forEach(role ->
+                                readersOfTheMasterSecret.add(role.path("Ref").asText()));
+            }
+        });
+        assertThat(readersOfTheMasterSecret)
+                .hasSize(1)
+                .allSatisfy(role -> assertThat(role).startsWith("DatabaseSetupRole"));
+        assertThat(setupRole).contains("InstanceProfile");
     }
 
     @Test
@@ -419,7 +467,12 @@ class BookstoreStackTest {
         assertThat(endpoints.findResources(
                         "AWS::EC2::VPCEndpoint", Map.of("Properties", Map.of("VpcEndpointType", "Interface"))))
                 .hasSize(6);
-        assertThat(Annotations.fromStack(stackWithEndpoints).findError("*", Match.stringLikeRegexp("AwsSolutions-.*")))
+        assertThat(
+                        Annotations.fromStack(stackWithEndpoints)
+                                .findError("*", Match.stringLikeRegexp("AwsSolutions-.*"))
+                                .stream()
+                                .map(message -> message.getId() + ": "
+                                        + message.getEntry().getData()))
                 .isEmpty();
     }
 
@@ -454,6 +507,18 @@ class BookstoreStackTest {
         App oneInstance =
                 new App(AppProps.builder().context(Map.of("minInstances", "1")).build());
         assertThatThrownBy(() -> Settings.from(oneInstance.getNode())).hasMessageContaining("minInstances");
+    }
+
+    /** The application instances' launch template (the one-shot set-up instance has one of its own, for IMDSv2). */
+    static Map<String, Object> appLaunchTemplate() {
+        List<Map<String, Object>> withUserData = template.findResources("AWS::EC2::LaunchTemplate").values().stream()
+                .filter(launchTemplate -> JSON.valueToTree(launchTemplate)
+                        .path("Properties")
+                        .path("LaunchTemplateData")
+                        .has("UserData"))
+                .toList();
+        assertThat(withUserData).hasSize(1);
+        return withUserData.getFirst();
     }
 
     static Map<String, Object> single(String type) {

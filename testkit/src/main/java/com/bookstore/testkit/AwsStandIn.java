@@ -31,25 +31,47 @@ import tools.jackson.databind.json.JsonMapper;
  * CloudFormation resource signals (recorded). One HTTP port for all; clients reach it through their endpoint
  * overrides. Not a fake of behaviour we own: only the answers AWS documents, in its JSON shapes.
  *
- * <p>{@code java … AwsStandIn PORT SECRETS_JSON S3_FOLDER SIGNALS_FILE}: secrets as {@code {"arn": "secret
- * string"}}, objects under {@code S3_FOLDER/bucket/key}, one line per signal appended to {@code SIGNALS_FILE}.
+ * <p>Roles: an instance's metadata endpoint may name its role as a path prefix ({@code /role/NAME/latest/…}); its
+ * credentials then carry an access key of that role, and when the stand-in is given what each role may read (the
+ * stack's IAM policies), Secrets Manager refuses any other secret with {@code AccessDeniedException}, as IAM would.
+ *
+ * <p>{@code java … AwsStandIn PORT SECRETS_JSON S3_FOLDER SIGNALS_FILE [ACCESS_JSON]}: secrets as {@code {"arn":
+ * "secret string"}}, objects under {@code S3_FOLDER/bucket/key}, one line per signal appended to
+ * {@code SIGNALS_FILE}, and optionally {@code {"role": ["secret arn", …]}}.
  */
 public final class AwsStandIn implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String ROLE = "bookstore-instance-role";
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-(\\d*)");
+    private static final Pattern ROLE_PREFIX = Pattern.compile("^/role/([A-Za-z0-9_.+=@-]+)(/.*)$");
+    private static final Pattern CREDENTIAL = Pattern.compile("Credential=([A-Z0-9]+)/");
 
     private final HttpServer server;
     private final Map<String, String> secrets;
     private final Path objects;
     private final Path signals;
     private final String region;
+    private final Map<String, Set<String>> access;
+    private final Map<String, String> roleOfAccessKey = new ConcurrentHashMap<>();
     private final Set<String> tokens = ConcurrentHashMap.newKeySet();
     private final List<String> secretRequests = new CopyOnWriteArrayList<>();
 
     public AwsStandIn(InetSocketAddress address, Map<String, String> secrets, Path objects, Path signals, String region)
             throws IOException {
+        this(address, secrets, objects, signals, region, null);
+    }
+
+    /** With {@code access} (role → the secrets it may read), a secret outside its caller's role is refused. */
+    public AwsStandIn(
+            InetSocketAddress address,
+            Map<String, String> secrets,
+            Path objects,
+            Path signals,
+            String region,
+            Map<String, Set<String>> access)
+            throws IOException {
+        this.access = access;
         this.secrets = secrets;
         this.objects = objects;
         this.signals = signals;
@@ -72,10 +94,13 @@ public final class AwsStandIn implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             // An endpoint configured with a trailing slash makes clients ask for "//latest/…".
-            String path = exchange.getRequestURI().getRawPath().replaceFirst("^/+", "/");
+            String path = exchange.getRequestURI().getRawPath().replaceAll("/{2,}", "/");
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-            if (path.startsWith("/latest/")) {
-                metadata(exchange, path);
+            Matcher role = ROLE_PREFIX.matcher(path);
+            if (role.matches() && role.group(2).startsWith("/latest/")) {
+                metadata(exchange, role.group(2), role.group(1));
+            } else if (path.startsWith("/latest/")) {
+                metadata(exchange, path, ROLE);
             } else if (target != null && target.startsWith("secretsmanager.")) {
                 secretsManager(exchange, target);
             } else if (path.equals("/cfn-signal")) {
@@ -89,7 +114,7 @@ public final class AwsStandIn implements AutoCloseable {
     }
 
     /** IMDSv2: a PUT for a session token, then GETs that carry it (a GET without one is refused, as on AWS). */
-    private void metadata(HttpExchange exchange, String path) throws IOException {
+    private void metadata(HttpExchange exchange, String path, String role) throws IOException {
         if ("PUT".equals(exchange.getRequestMethod()) && path.equals("/latest/api/token")) {
             String token = UUID.randomUUID().toString();
             tokens.add(token);
@@ -104,13 +129,14 @@ public final class AwsStandIn implements AutoCloseable {
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String body = switch (path) {
-            case "/latest/meta-data/iam/security-credentials/", "/latest/meta-data/iam/security-credentials" -> ROLE;
-            case "/latest/meta-data/iam/security-credentials/" + ROLE ->
+            case "/latest/meta-data/iam/security-credentials/", "/latest/meta-data/iam/security-credentials" -> role;
+            case String credentials
+            when credentials.equals("/latest/meta-data/iam/security-credentials/" + role) ->
                 JSON.writeValueAsString(Map.of(
                         "Code", "Success",
                         "LastUpdated", now.toString(),
                         "Type", "AWS-HMAC",
-                        "AccessKeyId", "ASIASTANDIN0000000000",
+                        "AccessKeyId", accessKeyOf(role),
                         "SecretAccessKey", "stand-in-secret-access-key",
                         "Token", "stand-in-session-token",
                         "Expiration", now.plus(6, ChronoUnit.HOURS).toString()));
@@ -128,10 +154,38 @@ public final class AwsStandIn implements AutoCloseable {
         }
     }
 
+    /** One access key per role, as STS would hand out: the key names its role to the services it signs for. */
+    private String accessKeyOf(String role) {
+        String key = "ASIA" + String.format("%016X", role.hashCode() & 0xffffffffL);
+        roleOfAccessKey.put(key, role);
+        return key;
+    }
+
     private void secretsManager(HttpExchange exchange, String target) throws IOException {
         JsonNode request = JSON.readTree(exchange.getRequestBody().readAllBytes());
         String id = request.path("SecretId").asString();
         secretRequests.add(target + " " + id);
+        if (access != null) {
+            Matcher credential = CREDENTIAL.matcher(
+                    String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+            String role = credential.find() ? roleOfAccessKey.get(credential.group(1)) : null;
+            if (role == null || !access.getOrDefault(role, Set.of()).contains(id)) {
+                send(
+                        exchange,
+                        400,
+                        "application/x-amz-json-1.1",
+                        JSON.writeValueAsBytes(Map.of(
+                                "__type",
+                                "AccessDeniedException",
+                                "message",
+                                "User: arn:aws:sts::123456789012:assumed-role/" + role
+                                        + "/i-0standin000000000 is not authorized to perform:"
+                                        + " secretsmanager:GetSecretValue on resource: " + id
+                                        + " because no identity-based policy allows the"
+                                        + " secretsmanager:GetSecretValue action")));
+                return;
+            }
+        }
         String value = secrets.get(id);
         if (!"secretsmanager.GetSecretValue".equals(target) || value == null) {
             send(
@@ -236,9 +290,22 @@ public final class AwsStandIn implements AutoCloseable {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 4) {
-            System.err.println("usage: AwsStandIn PORT SECRETS_JSON S3_FOLDER SIGNALS_FILE");
+        if (args.length != 4 && args.length != 5) {
+            System.err.println("usage: AwsStandIn PORT SECRETS_JSON S3_FOLDER SIGNALS_FILE [ACCESS_JSON]");
             System.exit(64);
+        }
+        Map<String, Set<String>> access = null;
+        if (args.length == 5) {
+            Map<String, Set<String>> byRole = new ConcurrentHashMap<>();
+            JSON.readTree(Files.readString(Path.of(args[4])))
+                    .properties()
+                    .forEach(entry -> byRole.put(
+                            entry.getKey(),
+                            Set.copyOf(entry.getValue()
+                                    .valueStream()
+                                    .map(JsonNode::asString)
+                                    .toList())));
+            access = byRole;
         }
         Map<String, String> secrets = new ConcurrentHashMap<>();
         JSON.readTree(Files.readString(Path.of(args[1])))
@@ -249,8 +316,10 @@ public final class AwsStandIn implements AutoCloseable {
                 secrets,
                 Path.of(args[2]).toAbsolutePath().normalize(),
                 Path.of(args[3]),
-                System.getenv().getOrDefault("AWS_REGION", "eu-central-1"));
-        System.out.println("AWS stand-in on port " + standIn.port() + " with " + secrets.size() + " secrets");
+                System.getenv().getOrDefault("AWS_REGION", "eu-central-1"),
+                access);
+        System.out.println("AWS stand-in on port " + standIn.port() + " with " + secrets.size() + " secrets"
+                + (access == null ? "" : ", access by role: " + access.keySet()));
         Thread.currentThread().join();
     }
 }
