@@ -1,4 +1,4 @@
-package com.bookstore.auth.config;
+package com.bookstore.auth;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -1,6 +1,7 @@
 package com.bookstore.testkit;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
@@ -32,6 +33,17 @@ public final class ArchitectureRules {
                 .toList();
     }
 
+    /**
+     * The packages of a module ({@code com.bookstore.<module>.<package>..}) depend on each other one way only: a
+     * package that needs another's code is above it, never also below it.
+     */
+    public static ArchRule packagesFreeOfCycles() {
+        return slices().matching("com.bookstore.*.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .because("one room per job: a cycle means two packages are really one, or one is in the wrong place");
+    }
+
     /** Rules that hold for every module, the platform included. A small module may have nothing a rule looks at. */
     public static List<ArchRule> common() {
         return Stream.of(
@@ -44,7 +56,8 @@ public final class ArchitectureRules {
                                 .because("controllers are thin: they call a service, which owns the transaction"),
                         GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS,
                         GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION,
-                        GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING)
+                        GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING,
+                        packagesFreeOfCycles())
                 .map(rule -> rule.allowEmptyShould(true))
                 .toList();
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The two database servers the bookstore runs on: MariaDB (Debian's {@code mariadb-server}, the default locally)
@@ -65,6 +66,38 @@ public enum Engine {
         @Override
         String replicaKeyword() {
             return "SLAVE";
+        }
+
+        @Override
+        List<String> promote() {
+            return List.of(
+                    "STOP SLAVE",
+                    "RESET SLAVE ALL",
+                    "SET GLOBAL rpl_semi_sync_master_enabled = ON",
+                    "SET GLOBAL read_only = OFF");
+        }
+
+        @Override
+        List<String> beforeFirstReplication() {
+            // A former writer rejoining: it starts from what it has itself, not from the beginning of time.
+            return List.of("SET GLOBAL gtid_slave_pos = @@gtid_binlog_pos");
+        }
+
+        @Override
+        boolean isAhead(DatabaseServer a, DatabaseServer b) {
+            return sequence(a) > sequence(b);
+        }
+
+        private static long sequence(DatabaseServer server) {
+            long highest = -1;
+            for (String gtid :
+                    server.queryForString("SELECT @@gtid_slave_pos").orElse("").split(",")) {
+                String[] parts = gtid.trim().split("-");
+                if (parts.length == 3) {
+                    highest = Math.max(highest, Long.parseLong(parts[2]));
+                }
+            }
+            return highest;
         }
 
         @Override
@@ -161,6 +194,33 @@ public enum Engine {
         }
 
         @Override
+        List<String> promote() {
+            return List.of(
+                    "STOP REPLICA",
+                    "RESET REPLICA ALL",
+                    "SET GLOBAL rpl_semi_sync_source_enabled = ON",
+                    "SET GLOBAL super_read_only = OFF",
+                    "SET GLOBAL read_only = OFF");
+        }
+
+        @Override
+        List<String> beforeFirstReplication() {
+            return List.of(); // auto-position starts from gtid_executed
+        }
+
+        @Override
+        boolean isAhead(DatabaseServer a, DatabaseServer b) {
+            String executedA =
+                    a.queryForString("SELECT @@gtid_executed").orElse("").replace("\n", "");
+            String executedB =
+                    b.queryForString("SELECT @@gtid_executed").orElse("").replace("\n", "");
+            return "1"
+                    .equals(a.queryForString("SELECT GTID_SUBSET('" + executedB + "', '" + executedA
+                                    + "') AND NOT GTID_SUBSET('" + executedA + "', '" + executedB + "')")
+                            .orElse("0"));
+        }
+
+        @Override
         String delayTo(int seconds) {
             return "CHANGE REPLICATION SOURCE TO SOURCE_DELAY=" + seconds;
         }
@@ -233,6 +293,24 @@ public enum Engine {
 
     /** The statement that points a replica at the primary, positioning itself by GTID. */
     abstract String replicateFrom(DatabaseServer primary);
+
+    /** Makes a replica the writer: replication off and forgotten, writable, semi-synchronous source. */
+    abstract List<String> promote();
+
+    /** Run on a server before it first replicates (a new replica, or a former writer rejoining). */
+    abstract List<String> beforeFirstReplication();
+
+    /** Whether replica {@code a} has applied strictly more of the writer's transactions than {@code b}. */
+    abstract boolean isAhead(DatabaseServer a, DatabaseServer b);
+
+    /** Whether a replica has applied everything it received (its receiver may be stopped). */
+    boolean relayApplied(Map<String, String> status) {
+        return Objects.equals(
+                        status.get(statusColumn("Source_Log_File")), status.get(statusColumn("Relay_Source_Log_File")))
+                && Objects.equals(
+                        status.get(statusColumn("Read_Source_Log_Pos")),
+                        status.get(statusColumn("Exec_Source_Log_Pos")));
+    }
 
     /** {@code SLAVE} or {@code REPLICA}, as in {@code START SLAVE} / {@code START REPLICA}. */
     abstract String replicaKeyword();

@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
  */
 public final class ReplicaSet {
 
+    private static final String WRITER = "writer";
     private static final String LAYOUT_FILE = "replica-set.properties";
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9_]{1,64}");
 
@@ -67,18 +68,26 @@ public final class ReplicaSet {
             }
             int count = Integer.parseInt(layout.getProperty("replicas"));
             Engine engine = Engine.valueOf(layout.getProperty("engine", Engine.MARIADB.name()));
-            DatabaseServer primary =
-                    new DatabaseServer(engine, "primary", baseDir.resolve("primary"), port(layout, 0), 1, false);
+            // Folders keep their names; which server writes is the layout's "writer" (it moves on failover).
+            String writer = layout.getProperty(WRITER, "primary");
+            DatabaseServer primary = null;
             List<DatabaseServer> replicas = new ArrayList<>();
-            for (int i = 1; i <= count; i++) {
-                replicas.add(new DatabaseServer(
-                        engine, "replica" + i, baseDir.resolve("replica" + i), port(layout, i), 1 + i, true));
+            for (int i = 0; i <= count; i++) {
+                String name = i == 0 ? "primary" : "replica" + i;
+                DatabaseServer server = new DatabaseServer(
+                        engine, name, baseDir.resolve(name), port(layout, i), 1 + i, !name.equals(writer));
+                if (name.equals(writer)) {
+                    primary = server;
+                } else {
+                    replicas.add(server);
+                }
             }
             ReplicaSet set = new ReplicaSet(baseDir, engine, primary, replicas);
+            set.writeEndpointTarget();
             if (!Files.exists(layoutFile)) {
                 set.initialize();
-                try (Writer writer = Files.newBufferedWriter(layoutFile)) {
-                    layout.store(writer, "Bookstore local replica set");
+                try (Writer out = Files.newBufferedWriter(layoutFile)) {
+                    layout.store(out, "Bookstore local replica set");
                 }
             }
             return set;
@@ -156,7 +165,10 @@ public final class ReplicaSet {
         starting.forEach(CompletableFuture::join);
         for (DatabaseServer replica : replicas) {
             if (replica.replicaStatus().isEmpty()) {
-                replica.execute(engine.replicateFrom(primary), "START " + engine.replicaKeyword());
+                List<String> wiring = new ArrayList<>(engine.beforeFirstReplication());
+                wiring.add(engine.replicateFrom(primary));
+                wiring.add("START " + engine.replicaKeyword());
+                replica.execute(wiring.toArray(String[]::new));
             }
         }
         awaitReplicasCaughtUp(Duration.ofSeconds(30));
@@ -205,6 +217,83 @@ public final class ReplicaSet {
 
     private static String quote(String value) {
         return value.replace("\\", "\\\\").replace("'", "''");
+    }
+
+    /** The file the writer endpoint ({@link WriterEndpoint}) reads: the port of the server that writes now. */
+    public Path endpointTargetFile() {
+        return baseDir.resolve("writer.port");
+    }
+
+    private void writeEndpointTarget() throws IOException {
+        Path file = endpointTargetFile();
+        String port = Integer.toString(primary.port());
+        if (!Files.exists(file) || !Files.readString(file).trim().equals(port)) {
+            Path partial = baseDir.resolve("writer.port.partial");
+            Files.writeString(partial, port + "\n");
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
+    /**
+     * Failover, as RDS does it for a Multi-AZ DB cluster: the most advanced running replica (by GTID, after each
+     * has applied what it received) becomes the writer, the other replicas follow it, and the writer endpoint
+     * moves to it. The former writer, when it is started again, comes back as a read-only replica of the new
+     * one. Returns the new writer; open the set again to see the new roles.
+     */
+    public DatabaseServer failover() {
+        List<DatabaseServer> candidates =
+                replicas.stream().filter(DatabaseServer::isRunning).toList();
+        if (candidates.isEmpty()) {
+            throw new IllegalStateException("No running replica to promote");
+        }
+        String keyword = engine.replicaKeyword();
+        for (DatabaseServer candidate : candidates) {
+            candidate.execute("STOP " + keyword + " IO_THREAD");
+        }
+        candidates.forEach(this::awaitRelayApplied);
+        DatabaseServer chosen = candidates.getFirst();
+        for (DatabaseServer other : candidates) {
+            if (other != chosen && engine.isAhead(other, chosen)) {
+                chosen = other;
+            }
+        }
+        chosen.execute(engine.promote().toArray(String[]::new));
+        for (DatabaseServer other : candidates) {
+            if (other != chosen) {
+                other.execute("STOP " + keyword, engine.replicateFrom(chosen), "START " + keyword);
+            }
+        }
+        try {
+            Path layoutFile = baseDir.resolve(LAYOUT_FILE);
+            Properties layout = new Properties();
+            try (Reader reader = Files.newBufferedReader(layoutFile)) {
+                layout.load(reader);
+            }
+            layout.setProperty(WRITER, chosen.name());
+            try (Writer out = Files.newBufferedWriter(layoutFile)) {
+                layout.store(out, "Bookstore local replica set");
+            }
+            return ReplicaSet.open(baseDir, 0).primary();
+        } catch (IOException e) {
+            throw new IllegalStateException("Promoted " + chosen + " but could not record it: " + e.getMessage(), e);
+        }
+    }
+
+    /** Waits (bounded) until a replica whose receiver was stopped has applied everything it had received. */
+    private void awaitRelayApplied(DatabaseServer replica) {
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (Instant.now().isBefore(deadline)) {
+            Map<String, String> status = replica.replicaStatus();
+            if (engine.relayApplied(status)) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** The primary's current GTID position (MariaDB {@code @@gtid_binlog_pos}, MySQL {@code gtid_executed}). */

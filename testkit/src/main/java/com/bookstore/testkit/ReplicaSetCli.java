@@ -8,7 +8,9 @@ import java.util.Map;
 /**
  * Command line for {@code ./bookstore}: {@code up DIR [PRIMARY_PORT REPLICA_PORT...]}, {@code down DIR},
  * {@code status DIR}, {@code provision DIR SCHEMA WRITER_USER WRITER_PASSWORD READER_USER READER_PASSWORD},
- * {@code ports DIR}, {@code sync DIR} (wait until every replica has applied what the primary has). Servers started here outlive this JVM; they are stopped by PID with {@code down}.
+ * {@code ports DIR}, {@code sync DIR} (wait until every replica has applied what the primary has), {@code failover
+ * DIR} (promote the most advanced replica; prints the new writer) and {@code writer DIR}. Servers started here
+ * outlive this JVM; they are stopped by PID with {@code down}.
  */
 public final class ReplicaSetCli {
 
@@ -37,6 +39,23 @@ public final class ReplicaSetCli {
                     set.awaitReplicasCaughtUp(Duration.ofSeconds(30));
                 }
                 case "sync" -> ReplicaSet.open(dir, 0).awaitReplicasCaughtUp(Duration.ofSeconds(30));
+                case "failover" -> {
+                    DatabaseServer writer = ReplicaSet.open(dir, 0).failover();
+                    System.out.println(writer.name() + "=" + writer.port());
+                }
+                case "query" -> { // the first column of the first row, on the writer
+                    if (args.length != 3) {
+                        usage();
+                    }
+                    System.out.println(ReplicaSet.open(dir, 0)
+                            .primary()
+                            .queryForString(args[2])
+                            .orElse(""));
+                }
+                case "writer" -> {
+                    DatabaseServer writer = ReplicaSet.open(dir, 0).primary();
+                    System.out.println(writer.name() + "=" + writer.port());
+                }
                 case "ports" -> {
                     ReplicaSet set = ReplicaSet.open(dir, 0);
                     set.all().forEach(server -> System.out.println(server.name() + "=" + server.port()));
@@ -75,7 +94,7 @@ public final class ReplicaSetCli {
                 state = "stopped";
                 healthy = false;
             } else if (!server.isReplica()) {
-                state = "running  pid " + server.pid().getAsLong() + "  read-write";
+                state = "running  pid " + server.pid().getAsLong() + "  writer (read-write)";
             } else {
                 Map<String, String> replication = server.replicaStatus();
                 Engine engine = server.engine();
@@ -83,7 +102,7 @@ public final class ReplicaSetCli {
                 boolean sql = "Yes".equals(replication.get(engine.statusColumn("Replica_SQL_Running")));
                 String lag = replication.get(engine.statusColumn("Seconds_Behind_Source"));
                 healthy &= io && sql;
-                state = "running  pid " + server.pid().getAsLong() + "  read-only  replication "
+                state = "running  pid " + server.pid().getAsLong() + "  reader (read-only)  replication "
                         + (io && sql ? "running" : "BROKEN (io=" + io + ", sql=" + sql + ")")
                         + "  lag " + (lag == null ? "unknown" : lag + "s");
             }
@@ -93,8 +112,8 @@ public final class ReplicaSetCli {
     }
 
     private static void usage() {
-        System.err.println(
-                "usage: ReplicaSetCli up|down|status|ports|sync DIR [PORTS...] | provision DIR SCHEMA WUSER WPASS RUSER RPASS");
+        System.err.println("usage: ReplicaSetCli up|down|status|ports|sync|failover|writer DIR [PORTS...]"
+                + " | provision DIR SCHEMA WUSER WPASS RUSER RPASS");
         System.exit(64);
     }
 }

@@ -1,6 +1,6 @@
 package com.bookstore.auth.accounts;
 
-import com.bookstore.auth.config.AuthProperties;
+import com.bookstore.auth.AuthProperties;
 import com.bookstore.platform.web.TemporarilyUnavailableException;
 import java.util.Map;
 import java.util.concurrent.Semaphore;

@@ -8,7 +8,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Account storage. Every method runs on the writer: these answers decide logins and registrations, including a
- * login right after registering, when the replicas may not have the account yet.
+ * login right after registering, when the replicas may not have the account yet. Showing who is signed in is
+ * {@link SignedInAccounts}'.
  */
 @Service
 public class UserAccounts {

@@ -1,5 +1,6 @@
 package com.bookstore.auth.config;
 
+import com.bookstore.auth.AuthProperties;
 import com.bookstore.auth.accounts.EmailTakenException;
 import com.bookstore.auth.accounts.Registration;
 import com.bookstore.auth.accounts.Role;

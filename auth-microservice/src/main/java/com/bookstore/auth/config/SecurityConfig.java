@@ -1,5 +1,6 @@
 package com.bookstore.auth.config;
 
+import com.bookstore.auth.AuthProperties;
 import com.bookstore.auth.tokens.Revocations;
 import com.bookstore.auth.tokens.SigningKeys;
 import com.bookstore.platform.security.BookstoreJwtDecoders;

@@ -1,6 +1,6 @@
 package com.bookstore.auth.login;
 
-import com.bookstore.auth.config.AuthProperties;
+import com.bookstore.auth.AuthProperties;
 import com.bookstore.platform.web.RateLimitedException;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package com.bookstore.auth.tokens;
 
+import com.bookstore.auth.AuthProperties;
 import com.bookstore.auth.accounts.UserView;
-import com.bookstore.auth.config.AuthProperties;
 import com.bookstore.platform.security.SecurityProperties;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;

@@ -1,6 +1,6 @@
 package com.bookstore.auth.tokens;
 
-import com.bookstore.auth.config.AuthProperties;
+import com.bookstore.auth.AuthProperties;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,6 +1,6 @@
 package com.bookstore.auth.tokens;
 
-import com.bookstore.auth.config.AuthProperties;
+import com.bookstore.auth.AuthProperties;
 import com.bookstore.platform.security.RevocationList;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package com.bookstore.auth.tokens;
 
-import com.bookstore.auth.config.AuthProperties;
+import com.bookstore.auth.AuthProperties;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.Curve;

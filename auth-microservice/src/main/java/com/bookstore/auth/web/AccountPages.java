@@ -2,7 +2,7 @@ package com.bookstore.auth.web;
 
 import com.bookstore.auth.accounts.EmailTakenException;
 import com.bookstore.auth.accounts.Registration;
-import com.bookstore.auth.accounts.UserAccounts;
+import com.bookstore.auth.accounts.SignedInAccounts;
 import com.bookstore.auth.login.LoginThrottle;
 import com.bookstore.auth.login.SignIn;
 import com.bookstore.auth.login.SignOut;
@@ -34,7 +34,7 @@ class AccountPages {
     private final SignIn signIn;
     private final SignOut signOut;
     private final Registration registration;
-    private final UserAccounts accounts;
+    private final SignedInAccounts accounts;
     private final SessionCookieWriter cookies;
     private final LoginThrottle throttle;
 
@@ -42,7 +42,7 @@ class AccountPages {
             SignIn signIn,
             SignOut signOut,
             Registration registration,
-            UserAccounts accounts,
+            SignedInAccounts accounts,
             SessionCookieWriter cookies,
             LoginThrottle throttle) {
         this.signIn = signIn;
@@ -150,7 +150,7 @@ class AccountPages {
     String profile(@AuthenticationPrincipal Jwt token, Model model) {
         model.addAttribute(
                 "account",
-                accounts.find(Long.parseLong(token.getSubject()))
+                accounts.show(Long.parseLong(token.getSubject()))
                         .orElseThrow(() -> new ResourceNotFoundException("This account no longer exists.")));
         return "account/profile";
     }

@@ -1,7 +1,7 @@
 package com.bookstore.auth.web;
 
 import com.bookstore.auth.accounts.Registration;
-import com.bookstore.auth.accounts.UserAccounts;
+import com.bookstore.auth.accounts.SignedInAccounts;
 import com.bookstore.auth.accounts.UserView;
 import com.bookstore.auth.login.LoginThrottle;
 import com.bookstore.auth.login.SignIn;
@@ -34,7 +34,7 @@ class AuthController {
     private final Registration registration;
     private final SignIn signIn;
     private final SignOut signOut;
-    private final UserAccounts accounts;
+    private final SignedInAccounts accounts;
     private final SessionCookieWriter cookies;
     private final LoginThrottle throttle;
 
@@ -42,7 +42,7 @@ class AuthController {
             Registration registration,
             SignIn signIn,
             SignOut signOut,
-            UserAccounts accounts,
+            SignedInAccounts accounts,
             SessionCookieWriter cookies,
             LoginThrottle throttle) {
         this.registration = registration;
@@ -103,7 +103,7 @@ class AuthController {
 
     @GetMapping("/me")
     UserView me(@AuthenticationPrincipal Jwt accessToken) {
-        return accounts.find(Long.parseLong(accessToken.getSubject()))
+        return accounts.show(Long.parseLong(accessToken.getSubject()))
                 .orElseThrow(() -> new NotAuthenticatedException("This account no longer exists."));
     }
 

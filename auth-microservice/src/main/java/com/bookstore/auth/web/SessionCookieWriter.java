@@ -1,6 +1,6 @@
 package com.bookstore.auth.web;
 
-import com.bookstore.auth.config.AuthProperties;
+import com.bookstore.auth.AuthProperties;
 import com.bookstore.auth.login.SignIn;
 import com.bookstore.platform.pages.CartBadge;
 import com.bookstore.platform.security.SessionCookies;

@@ -3,7 +3,7 @@ package com.bookstore.auth.tokens;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.bookstore.auth.config.AuthProperties;
+import com.bookstore.auth.AuthProperties;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The purchase service's view of the catalog: prices for an order, and its stock reservation. Never public. */
@@ -35,9 +36,11 @@ class InternalStockController {
 
     record ReserveRequest(@NotEmpty @Size(max = 200) List<@Valid ReservationLine> items) {}
 
+    /** {@code fresh=true} (the default) reads on the writer, to price an order; {@code false} on a replica. */
     @PostMapping("/books/lookup")
-    List<PriceLookup.PricedBook> lookup(@Valid @RequestBody LookupRequest request) {
-        return prices.lookup(request.ids());
+    List<PriceLookup.PricedBook> lookup(
+            @Valid @RequestBody LookupRequest request, @RequestParam(defaultValue = "true") boolean fresh) {
+        return fresh ? prices.forPricing(request.ids()) : prices.forDisplay(request.ids());
     }
 
     @PostMapping("/reservations/{orderId}")

@@ -1,25 +1,26 @@
 package com.bookstore.platform.consistency;
 
-import com.bookstore.platform.datasource.ReplicationDialect;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.function.Predicate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.WebUtils;
 
 /**
  * Reads the client's consistency token (header first, then cookie) into the {@link ConsistencyContext} for the
- * request. A token that is not a well-formed position of this cluster's dialect is ignored, never an error.
+ * request. A token that is not a well-formed position of this cluster's replication (the routing's dialect decides)
+ * is ignored, never an error.
  */
 public final class ConsistencyTokenFilter extends OncePerRequestFilter {
 
-    private final ReplicationDialect dialect;
+    private final Predicate<String> wellFormedPosition;
 
-    public ConsistencyTokenFilter(ReplicationDialect dialect) {
-        this.dialect = dialect;
+    public ConsistencyTokenFilter(Predicate<String> wellFormedPosition) {
+        this.wellFormedPosition = wellFormedPosition;
     }
 
     @Override
@@ -43,7 +44,7 @@ public final class ConsistencyTokenFilter extends OncePerRequestFilter {
             return null;
         }
         String position = ConsistencyToken.decode(token);
-        return dialect.isWellFormed(position) ? position : null;
+        return wellFormedPosition.test(position) ? position : null;
     }
 
     private static String cookieValue(HttpServletRequest request) {

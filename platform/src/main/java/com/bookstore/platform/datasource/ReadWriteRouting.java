@@ -46,11 +46,15 @@ public final class ReadWriteRouting implements AutoCloseable {
                     .tag("reader", name)
                     .register(metrics.registry());
         }
-        this.probe = new ReaderHealthProbe(readers, dialect, properties);
+        this.probe = new ReaderHealthProbe(readers, dialect, properties, () -> {
+            if (writerPool.getHikariPoolMXBean() != null) {
+                writerPool.getHikariPoolMXBean().softEvictConnections();
+            }
+        });
         this.router = new ReaderRouter(
                 readers, writerPool, dialect, properties.gtidWaitTimeout(), properties.connectTimeout(), metrics);
-        LazyConnectionDataSourceProxy proxy =
-                new LazyConnectionDataSourceProxy(new WriterDataSource(writerPool, dialect, metrics));
+        LazyConnectionDataSourceProxy proxy = new LazyConnectionDataSourceProxy(
+                new WriterDataSource(writerPool, probe::writerReachable, dialect, metrics));
         proxy.setReadOnlyDataSource(router);
         // Set explicitly so that building the proxy never needs a connection (the writer may be down at start).
         proxy.setDefaultAutoCommit(true);

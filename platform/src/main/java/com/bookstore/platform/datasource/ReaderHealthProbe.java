@@ -32,11 +32,16 @@ final class ReaderHealthProbe implements AutoCloseable {
     private final RoutingDataSourceProperties properties;
     private final Connection[] connections;
     private final ScheduledExecutorService scheduler;
+    private final Runnable onWriterLost;
     private volatile boolean writerReachable = true;
 
     ReaderHealthProbe(
-            List<ReaderEndpoint> readers, ReplicationDialect dialect, RoutingDataSourceProperties properties) {
+            List<ReaderEndpoint> readers,
+            ReplicationDialect dialect,
+            RoutingDataSourceProperties properties,
+            Runnable onWriterLost) {
         this.readers = readers;
+        this.onWriterLost = onWriterLost;
         this.targets = new ArrayList<>(properties.readers());
         this.targets.add(properties.writer());
         this.dialect = dialect;
@@ -70,23 +75,41 @@ final class ReaderHealthProbe implements AutoCloseable {
         }
     }
 
+    /** What the writer's last probe found (reachable until a probe says otherwise). */
+    boolean writerReachable() {
+        return writerReachable;
+    }
+
     /** Synchronized: its own schedule and a reader whose receiver just lost the primary both call it. */
     private synchronized void probeWriter() {
         int index = targets.size() - 1;
         boolean reachable;
+        boolean readOnly = false;
         try {
-            reachable = connection(index)
-                    .isValid((int) Math.max(1, properties.connectTimeout().toSeconds()));
+            Connection connection = connection(index);
+            reachable = connection.isValid(
+                    (int) Math.max(1, properties.connectTimeout().toSeconds()));
+            if (reachable) {
+                // A writer endpoint that still points at a demoted server (failover under way) takes no write.
+                try (Statement statement = connection.createStatement();
+                        ResultSet rs = statement.executeQuery("SELECT @@global.read_only")) {
+                    readOnly = rs.next() && rs.getBoolean(1);
+                }
+            }
         } catch (SQLException | RuntimeException e) {
             reachable = false;
         }
-        if (!reachable) {
+        if (!reachable || readOnly) {
             closeQuietly(index);
         }
-        if (reachable != writerReachable) {
-            log.warn("Writer is now {}", reachable ? "reachable" : "UNREACHABLE");
+        boolean writable = reachable && !readOnly;
+        if (writable != writerReachable) {
+            log.warn("Writer is now {}", writable ? "reachable" : readOnly ? "READ-ONLY" : "UNREACHABLE");
+            if (!writable) {
+                onWriterLost.run(); // pooled connections to it are of no use for writes any more
+            }
         }
-        writerReachable = reachable;
+        writerReachable = writable;
     }
 
     private void probeReader(int index) {

@@ -5,8 +5,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import javax.sql.DataSource;
+import org.springframework.aop.Advisor;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
@@ -15,6 +17,7 @@ import org.springframework.boot.transaction.autoconfigure.TransactionManagerCust
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Role;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.transaction.support.AbstractPlatformTransactionManager;
@@ -68,7 +71,7 @@ public class RoutingDataSourceAutoConfiguration {
     @Bean
     FilterRegistrationBean<ConsistencyTokenFilter> consistencyTokenFilter(ReplicationDialect dialect) {
         FilterRegistrationBean<ConsistencyTokenFilter> registration =
-                new FilterRegistrationBean<>(new ConsistencyTokenFilter(dialect));
+                new FilterRegistrationBean<>(new ConsistencyTokenFilter(dialect::isWellFormed));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
@@ -81,6 +84,13 @@ public class RoutingDataSourceAutoConfiguration {
     @Bean
     TransactionManagerCustomizer<AbstractPlatformTransactionManager> refuseWritesJoiningReadOnlyTransactions() {
         return transactionManager -> transactionManager.setValidateExistingTransaction(true);
+    }
+
+    /** A read-only transaction whose reader died under it runs once more elsewhere ({@link ReadOnlyRetry}). */
+    @Bean
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    static Advisor readOnlyRetryAdvisor(ObjectProvider<RoutingMetrics> metrics) {
+        return ReadOnlyRetry.advisor(metrics);
     }
 
     @Bean

@@ -11,19 +11,27 @@ final class RoutingMetrics {
     enum Route {
         WRITER,
         READER,
-        FALLBACK
+        FALLBACK,
+        /** A change refused at once because the writer is known to be down. */
+        WRITER_REFUSED,
+        /** A read-only transaction run again after its reader died under it. */
+        READ_RETRIED
     }
 
     private final MeterRegistry registry;
     private final Counter writer;
     private final Counter reader;
     private final Counter fallback;
+    private final Counter writerRefused;
+    private final Counter readRetried;
 
     RoutingMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.writer = counter(Route.WRITER);
         this.reader = counter(Route.READER);
         this.fallback = counter(Route.FALLBACK);
+        this.writerRefused = counter(Route.WRITER_REFUSED);
+        this.readRetried = counter(Route.READ_RETRIED);
     }
 
     private Counter counter(Route route) {
@@ -38,6 +46,8 @@ final class RoutingMetrics {
             case WRITER -> writer.increment();
             case READER -> reader.increment();
             case FALLBACK -> fallback.increment();
+            case WRITER_REFUSED -> writerRefused.increment();
+            case READ_RETRIED -> readRetried.increment();
         }
     }
 

@@ -1,11 +1,15 @@
 package com.bookstore.platform.pages;
 
+import com.bookstore.platform.web.DatabaseUnavailable;
 import com.bookstore.platform.web.ResourceNotFoundException;
+import com.bookstore.platform.web.WriterUnavailableException;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
@@ -57,8 +61,18 @@ public class PageErrorAdvice {
     }
 
     @ExceptionHandler(Exception.class)
-    ModelAndView unexpected(Exception ex) {
-        if (com.bookstore.platform.web.DatabaseUnavailable.isCause(ex)) {
+    ModelAndView unexpected(Exception ex, HttpServletResponse response) {
+        if (DatabaseUnavailable.isCause(ex)) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+        }
+        if (WriterUnavailableException.isCause(ex)) {
+            // Browsing goes on from the replicas; only changes wait for the writer.
+            log.warn("A change while the writer is away: {}", ex.toString());
+            ModelAndView readOnly = page(HttpStatus.SERVICE_UNAVAILABLE);
+            readOnly.setViewName("error/read-only");
+            return readOnly;
+        }
+        if (DatabaseUnavailable.isCause(ex)) {
             log.warn("Database unavailable while rendering a page: {}", ex.toString());
             return page(HttpStatus.SERVICE_UNAVAILABLE);
         }

@@ -1,13 +1,11 @@
 package com.bookstore.platform.security;
 
-import jakarta.servlet.Filter;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -21,7 +19,6 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
-import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.util.WebUtils;
 
 /**
@@ -40,8 +37,6 @@ public final class BookstoreSecurity {
         "/actuator/**", "/v3/api-docs/**", "/internal/**", "/error", "/css/**", "/js/**", "/images/**"
     };
 
-    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
-
     private final JwtDecoder decoder;
 
     BookstoreSecurity(JwtDecoder decoder) {
@@ -54,7 +49,7 @@ public final class BookstoreSecurity {
         csrfTokens.setCookieCustomizer(cookie -> cookie.secure(true).sameSite("Lax"));
         return http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
-                        .requireCsrfProtectionMatcher(csrfProtectedRequest())
+                        .requireCsrfProtectionMatcher(CsrfRules.protectedRequest())
                         // Every stateless request authenticates anew; the default strategy would then clear the
                         // token on each of them (a stylesheet or an image would void the form the page carries).
                         .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
@@ -65,52 +60,9 @@ public final class BookstoreSecurity {
                         .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(rolesFromClaim())))
                 .exceptionHandling(exceptions ->
                         exceptions.authenticationEntryPoint(unauthenticated()).accessDeniedHandler(forbidden()))
-                .addFilterAfter(MARK_CSRF_CHECKED, CsrfFilter.class)
+                .addFilterAfter(CsrfRules.MARK_CHECKED, CsrfFilter.class)
                 // nginx sends Strict-Transport-Security for the whole site; a second, different one would win.
                 .headers(headers -> headers.httpStrictTransportSecurity(hsts -> hsts.disable()));
-    }
-
-    /**
-     * Spring's resource server exempts from CSRF every request its token resolver finds a token in. The session
-     * cookie must not earn that exemption, so the resolver reads the cookie only once the CSRF filter is behind
-     * the request, which this marker (set right after it) tells.
-     */
-    private static final String CSRF_CHECKED = BookstoreSecurity.class.getName() + ".csrfChecked";
-
-    private static final Filter MARK_CSRF_CHECKED = (request, response, chain) -> {
-        request.setAttribute(CSRF_CHECKED, Boolean.TRUE);
-        chain.doFilter(request, response);
-    };
-
-    /**
-     * Unsafe requests a browser could be made to send from another site: those the session cookies would
-     * authenticate, and every form post (signed in or not: a forged sign-in would log the victim into the
-     * attacker's account). Only a bearer token in the header, which no other site can make a browser send, exempts
-     * a request; any other Authorization header does not, as the cookie would still authenticate it.
-     */
-    static RequestMatcher csrfProtectedRequest() {
-        return request -> !SAFE_METHODS.contains(request.getMethod())
-                && !hasBearerHeader(request)
-                && (cookie(request, SessionCookies.ACCESS_TOKEN) != null
-                        || cookie(request, SessionCookies.REFRESH_TOKEN) != null
-                        || isBrowserFormPost(request));
-    }
-
-    private static boolean hasBearerHeader(HttpServletRequest request) {
-        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
-    }
-
-    /** The content types a cross-site form (or a script without a preflight) can send. */
-    private static boolean isBrowserFormPost(HttpServletRequest request) {
-        String type = request.getContentType();
-        if (type == null) {
-            return false;
-        }
-        String lower = type.toLowerCase(java.util.Locale.ROOT);
-        return lower.startsWith("application/x-www-form-urlencoded")
-                || lower.startsWith("multipart/form-data")
-                || lower.startsWith("text/plain");
     }
 
     static BearerTokenResolver bearerOrCookie() {
@@ -120,7 +72,7 @@ public final class BookstoreSecurity {
             if (token != null) {
                 return token;
             }
-            return request.getAttribute(CSRF_CHECKED) != null ? cookie(request, SessionCookies.ACCESS_TOKEN) : null;
+            return CsrfRules.checked(request) ? cookie(request, SessionCookies.ACCESS_TOKEN) : null;
         };
     }
 

@@ -8,7 +8,10 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
-/** Recognises, anywhere in a cause chain, that the database could not be reached or a commit's outcome is unknown. */
+/**
+ * Recognises, anywhere in a cause chain, that the database could not be reached, a commit's outcome is unknown, or
+ * the writer turned read-only (failover).
+ */
 public final class DatabaseUnavailable {
 
     private DatabaseUnavailable() {}
@@ -26,6 +29,10 @@ public final class DatabaseUnavailable {
             if (cause instanceof SQLException sql
                     && sql.getSQLState() != null
                     && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+            // A writer that became read-only under us (demoted in a failover): 1290 --read-only, 1836 read-only mode.
+            if (cause instanceof SQLException sql && (sql.getErrorCode() == 1290 || sql.getErrorCode() == 1836)) {
                 return true;
             }
             if (cause.getCause() == cause) {

@@ -2,10 +2,7 @@ package com.bookstore.platform.web;
 
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +20,6 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
-import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * The one place exceptions become RFC 9457 problem+json answers. Client mistakes get a 4xx that says what to fix;
@@ -38,14 +34,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(error -> Map.of(
-                        "field", error.getField(),
-                        "message", String.valueOf(error.getDefaultMessage())))
-                .toList();
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", "Some fields are not valid.");
-        problem.setProperty("errors", errors);
-        return ResponseEntity.badRequest().body(problem);
+        return ResponseEntity.badRequest()
+                .body(FieldErrors.problem(ex.getBindingResult().getFieldErrors().stream()
+                        .map(error -> FieldErrors.error(error.getField(), String.valueOf(error.getDefaultMessage())))
+                        .toList()));
     }
 
     /**
@@ -58,59 +50,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (ex.getCause() instanceof JacksonException jackson
                 && !jackson.getPath().isEmpty()) {
-            ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", "Some fields are not valid.");
-            problem.setProperty(
-                    "errors", List.of(Map.of("field", fieldPath(jackson.getPath()), "message", expected(jackson))));
-            return ResponseEntity.badRequest().body(problem);
+            return ResponseEntity.badRequest()
+                    .body(FieldErrors.problem(List.of(FieldErrors.error(
+                            FieldErrors.fieldPath(jackson.getPath()), FieldErrors.expected(jackson)))));
         }
         String detail = ex.getCause() instanceof StreamReadException
                 ? "The request body is not valid JSON."
                 : "The request body is missing or is not the JSON this endpoint takes.";
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Unreadable request", detail));
-    }
-
-    private static String fieldPath(List<JacksonException.Reference> path) {
-        StringBuilder field = new StringBuilder();
-        for (JacksonException.Reference reference : path) {
-            if (reference.getPropertyName() != null) {
-                field.append(field.isEmpty() ? "" : ".").append(reference.getPropertyName());
-            } else {
-                field.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return field.toString();
-    }
-
-    private static String expected(JacksonException ex) {
-        Class<?> type = ex instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
-        if (type == null) {
-            return "Not a valid value here.";
-        }
-        if (type.isEnum()) {
-            return "Must be one of: "
-                    + Arrays.stream(type.getEnumConstants())
-                            .map(constant -> ((Enum<?>) constant).name())
-                            .collect(Collectors.joining(", "))
-                    + ".";
-        }
-        if (type == Integer.class
-                || type == int.class
-                || type == Long.class
-                || type == long.class
-                || type == Short.class
-                || type == short.class) {
-            return "Must be a whole number within range.";
-        }
-        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
-            return "Must be a number.";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "Must be true or false.";
-        }
-        if (type == String.class) {
-            return "Must be text.";
-        }
-        return "Not a valid value here.";
     }
 
     /** Spring's own answers (404, 405, 415, unreadable body…) get a type too, like every problem of ours. */
@@ -127,14 +74,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException ex) {
-        List<Map<String, String>> errors = ex.getConstraintViolations().stream()
-                .map(violation -> Map.of(
-                        "field", lastNode(violation.getPropertyPath().toString()),
-                        "message", violation.getMessage()))
-                .toList();
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", "Some fields are not valid.");
-        problem.setProperty("errors", errors);
-        return ResponseEntity.badRequest().body(problem);
+        return ResponseEntity.badRequest()
+                .body(FieldErrors.problem(ex.getConstraintViolations().stream()
+                        .map(violation -> FieldErrors.error(
+                                FieldErrors.lastNode(violation.getPropertyPath().toString()), violation.getMessage()))
+                        .toList()));
     }
 
     /** Tomcat refuses parameters that are not valid percent-encoded UTF-8 when they are first read. */
@@ -168,9 +112,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidFieldException.class)
     ResponseEntity<ProblemDetail> invalidField(InvalidFieldException ex) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", "Some fields are not valid.");
-        problem.setProperty("errors", List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
-        return ResponseEntity.badRequest().body(problem);
+        return ResponseEntity.badRequest()
+                .body(FieldErrors.problem(List.of(FieldErrors.error(ex.field(), ex.getMessage()))));
     }
 
     @ExceptionHandler(NotAuthenticatedException.class)
@@ -197,6 +140,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        if (WriterUnavailableException.isCause(ex)) {
+            log.warn("A change while the writer is away: {}", ex.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                    .body(problem(
+                            HttpStatus.SERVICE_UNAVAILABLE,
+                            "Read-only for a moment",
+                            "The store is switching to a standby database: reading works, changes cannot be saved"
+                                    + " right now. Please try again shortly."));
+        }
         if (DatabaseUnavailable.isCause(ex)) {
             log.warn("Database unavailable: {}", ex.toString());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
@@ -223,10 +176,5 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     public static URI typeFor(int status) {
         return URI.create("https://bookstore.example/problems/" + status);
-    }
-
-    private static String lastNode(String path) {
-        int dot = path.lastIndexOf('.');
-        return dot < 0 ? path : path.substring(dot + 1);
     }
 }

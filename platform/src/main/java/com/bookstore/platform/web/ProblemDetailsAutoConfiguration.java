@@ -1,16 +1,12 @@
 package com.bookstore.platform.web;
 
-import com.bookstore.platform.pages.CartBadge;
-import com.bookstore.platform.pages.LayoutModelAdvice;
-import com.bookstore.platform.pages.PageErrorAdvice;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Registers the platform's problem+json advice ahead of Spring Boot's own, which then backs off, and the shared
- * page layout's model and error pages.
+ * Registers the platform's problem+json advice ahead of Spring Boot's own, which then backs off (the pages' own
+ * error pages are {@link com.bookstore.platform.pages.PagesAutoConfiguration}'s).
  */
 @AutoConfiguration(
         beforeName = {
@@ -28,15 +24,5 @@ public class ProblemDetailsAutoConfiguration {
     @Bean
     ProblemErrorController problemErrorController() {
         return new ProblemErrorController();
-    }
-
-    @Bean
-    LayoutModelAdvice layoutModelAdvice(ObjectProvider<CartBadge.Source> carts) {
-        return new LayoutModelAdvice(carts);
-    }
-
-    @Bean
-    PageErrorAdvice pageErrorAdvice() {
-        return new PageErrorAdvice();
     }
 }

@@ -19,6 +19,10 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -226,6 +230,67 @@ class ReadWriteRoutingTest {
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(post("/notes", "{\"text\":\"after-outage\"}", null)
                                 .statusCode())
+                        .isEqualTo(201));
+    }
+
+    @Test
+    void aReplicaKilledUnderARunningReadCostsThatReadARetryElsewhereNotAnError() throws Exception {
+        long id = notes.write("survives-a-dying-replica").id();
+        set.awaitReplicasCaughtUp(Duration.ofSeconds(10));
+        ExecutorService reader = Executors.newSingleThreadExecutor();
+        try {
+            String tag = "slow-read-" + System.nanoTime();
+            Future<Observation> read = reader.submit(() -> notes.slowRead(id, tag));
+            DatabaseServer victim = null;
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (victim == null && System.nanoTime() < deadline) {
+                for (DatabaseServer replica : set.replicas()) {
+                    if (!"0"
+                            .equals(replica.queryForString("SELECT COUNT(*) FROM information_schema.processlist "
+                                            + "WHERE info LIKE '%" + tag + "%' AND info NOT LIKE '%processlist%'")
+                                    .orElse("0"))) {
+                        victim = replica;
+                    }
+                }
+            }
+            assertThat(victim).as("the slow read runs on a replica").isNotNull();
+            int victimId = victim.serverId();
+            victim.kill();
+
+            Observation observed = read.get(10, TimeUnit.SECONDS);
+            assertThat(observed.text()).isEqualTo("survives-a-dying-replica");
+            assertThat(observed.serverId()).as("served again elsewhere").isNotEqualTo(victimId);
+            assertThat(meters.counter("bookstore.db.transactions", "route", "read_retried")
+                            .count())
+                    .isGreaterThanOrEqualTo(1);
+        } finally {
+            reader.shutdownNow();
+        }
+    }
+
+    @Test
+    void onceTheWriterIsKnownDownAWriteIsRefusedWithinASecondAndPagesOfReadsGoOn() throws Exception {
+        long id = notes.write("before-the-writer-went").id();
+        set.awaitReplicasCaughtUp(Duration.ofSeconds(10));
+        set.primary().kill();
+        Thread.sleep(PROBE_INTERVAL.multipliedBy(5).toMillis()); // the writer's probe has seen it go
+
+        for (int i = 0; i < 5; i++) {
+            long started = System.nanoTime();
+            HttpResponse<String> refused = post("/notes", "{\"text\":\"while-away\"}", null);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            assertThat(refused.statusCode()).isEqualTo(503);
+            assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+            assertThat(body(refused).get("title").asString()).isEqualTo("Read-only for a moment");
+            // The writer wait here is 1 s (5 s by default): well under it means no wait at all.
+            assertThat(took).as("answered at once, not after the writer wait").isLessThan(Duration.ofMillis(500));
+        }
+        assertThat(notes.read(id).text()).as("reads go on from the replicas").isEqualTo("before-the-writer-went");
+
+        set.primary().start();
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(
+                                post("/notes", "{\"text\":\"back\"}", null).statusCode())
                         .isEqualTo(201));
     }
 

@@ -87,6 +87,15 @@ public class RoutingTestApplication {
             return new Observation(id, text, serverId(entityManager));
         }
 
+        /** A read that takes a while on its server: long enough to kill the server under it. */
+        @Transactional(readOnly = true)
+        public Observation slowRead(long id, String tag) {
+            entityManager
+                    .createNativeQuery("SELECT /* " + tag.replaceAll("[^a-z0-9-]", "") + " */ SLEEP(3)")
+                    .getSingleResult();
+            return read(id);
+        }
+
         @Transactional(readOnly = true)
         public Observation writeInsideRead(String text) {
             serverId(entityManager);

@@ -14,6 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Carts {
 
+    /** The most copies of one book a cart holds. */
+    public static final int MAX_COPIES = 99;
+
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
 
@@ -55,6 +58,20 @@ public class Carts {
                 bookId,
                 quantity,
                 quantity);
+    }
+
+    /** Adds copies to what the cart holds of a book (1 to 99 in all), in one statement on the writer. */
+    @Transactional
+    public void add(long userId, long bookId, int quantity) {
+        int copies = Math.max(1, Math.min(MAX_COPIES, quantity));
+        jdbc.update(
+                "INSERT INTO cart_items (user_id, book_id, quantity) VALUES (?, ?, ?) "
+                        + "ON DUPLICATE KEY UPDATE quantity = LEAST(?, quantity + ?)",
+                userId,
+                bookId,
+                copies,
+                MAX_COPIES,
+                copies);
     }
 
     @Transactional

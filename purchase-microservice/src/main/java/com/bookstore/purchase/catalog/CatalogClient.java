@@ -1,5 +1,7 @@
 package com.bookstore.purchase.catalog;
 
+import com.bookstore.platform.consistency.ConsistencyContext;
+import com.bookstore.platform.consistency.ConsistencyToken;
 import com.bookstore.platform.security.InternalCalls;
 import com.bookstore.platform.security.SecurityProperties;
 import com.bookstore.purchase.config.PurchaseProperties;
@@ -46,13 +48,24 @@ public class CatalogClient {
                 .build();
     }
 
-    /** Title, price and stock of each book that still exists, by id. */
+    /**
+     * Title, price and stock of each book that still exists, by id, to show (a cart): read from the catalog's
+     * replicas, with this request's consistency token, so it works while the writer is away.
+     */
     public Map<Long, PricedBook> lookup(Collection<Long> ids) {
+        return lookup(ids, "/internal/books/lookup?fresh=false");
+    }
+
+    /** The same, to price an order: read on the catalog's writer, never a stale replica. */
+    public Map<Long, PricedBook> lookupForPricing(Collection<Long> ids) {
+        return lookup(ids, "/internal/books/lookup?fresh=true");
+    }
+
+    private Map<Long, PricedBook> lookup(Collection<Long> ids, String path) {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        Reply reply =
-                withRetries("price lookup", () -> post("/internal/books/lookup", Map.of("ids", List.copyOf(ids))));
+        Reply reply = withRetries("price lookup", () -> post(path, Map.of("ids", List.copyOf(ids))));
         if (reply.status() != 200 || reply.body() == null || !reply.body().isArray()) {
             // Not an answer we can read (a refused internal token, a validation problem): say so, don't guess.
             log.warn("Catalog price lookup answered HTTP {}: {}", reply.status(), abbreviated(reply.body()));
@@ -107,6 +120,8 @@ public class CatalogClient {
     private Reply post(String path, Object body) {
         return rest.post()
                 .uri(path)
+                .headers(headers -> ConsistencyContext.requiredPosition()
+                        .ifPresent(position -> headers.set(ConsistencyToken.NAME, ConsistencyToken.encode(position))))
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(body)
                 .exchange((request, response) ->
@@ -122,6 +137,11 @@ public class CatalogClient {
                     return reply;
                 }
                 last = new IllegalStateException("HTTP " + reply.status());
+                if (reply.status() == 503) {
+                    // The catalog answered, and says its database is away: asking again at once only adds our
+                    // waits to its own. The caller answers 503 with Retry-After in turn.
+                    break;
+                }
             } catch (RuntimeException e) {
                 last = e;
             }

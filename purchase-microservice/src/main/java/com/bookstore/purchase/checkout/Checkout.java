@@ -43,8 +43,8 @@ public class Checkout {
         if (cart.isEmpty()) {
             throw new InvalidFieldException("cart", "Your cart is empty.");
         }
-        Map<Long, CatalogClient.PricedBook> books =
-                catalog.lookup(cart.stream().map(Carts.CartLine::bookId).toList());
+        Map<Long, CatalogClient.PricedBook> books = catalog.lookupForPricing(
+                cart.stream().map(Carts.CartLine::bookId).toList());
         List<Long> gone = cart.stream()
                 .map(Carts.CartLine::bookId)
                 .filter(id -> !books.containsKey(id))

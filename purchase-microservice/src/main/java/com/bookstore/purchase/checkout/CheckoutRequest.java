@@ -1,6 +1,6 @@
 package com.bookstore.purchase.checkout;
 
-import com.bookstore.purchase.delivery.DeliveryOption;
+import com.bookstore.purchase.orders.DeliveryOption;
 import com.bookstore.purchase.orders.ShippingAddress;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

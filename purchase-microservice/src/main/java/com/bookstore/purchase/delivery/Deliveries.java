@@ -1,5 +1,8 @@
 package com.bookstore.purchase.delivery;
 
+import com.bookstore.purchase.orders.DeliveryOption;
+import com.bookstore.purchase.orders.DeliveryTimeline;
+import com.bookstore.purchase.orders.DeliveryView;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -11,11 +14,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Deliveries and their timeline. Creating one is idempotent (one per order, whatever the relay repeats), and every
- * step is a conditional update that records an event only when it moved.
+ * Deliveries and their timeline, and the outbox that asks for them. Creating one is idempotent (one per order,
+ * whatever the relay repeats), and every step is a conditional update that records an event only when it moved.
  */
 @Service
-public class Deliveries {
+public class Deliveries implements DeliveryTimeline {
 
     public enum Step {
         PREPARING,
@@ -30,6 +33,44 @@ public class Deliveries {
     Deliveries(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+    }
+
+    /**
+     * Asks for the delivery of a just-paid order, in the paying transaction: the outbox relay creates it after the
+     * commit, exactly once.
+     */
+    @Transactional
+    public void request(String orderId) {
+        jdbc.update("INSERT INTO outbox (event_type, order_id) VALUES ('PAYMENT_CAPTURED', ?)", orderId);
+    }
+
+    @Override
+    @Transactional
+    public void cancelPreparing(String orderId) {
+        jdbc.update("DELETE FROM deliveries WHERE order_id = ? AND status = 'PREPARING'", orderId);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public DeliveryView deliveryOf(String orderId) {
+        List<DeliveryView.Event> events = jdbc.query(
+                "SELECT status, at FROM delivery_events WHERE order_id = ? ORDER BY at, id",
+                (rs, row) -> new DeliveryView.Event(
+                        rs.getString("status"), rs.getTimestamp("at").toInstant()),
+                orderId);
+        return jdbc
+                .query(
+                        "SELECT status, carrier, tracking_number, estimated_delivery FROM deliveries WHERE order_id = ?",
+                        (rs, row) -> new DeliveryView(
+                                rs.getString("status"),
+                                rs.getString("carrier"),
+                                rs.getString("tracking_number"),
+                                rs.getDate("estimated_delivery").toLocalDate(),
+                                events),
+                        orderId)
+                .stream()
+                .findFirst()
+                .orElse(null);
     }
 
     /** Creates the delivery of a paid order once; false when it already existed. */

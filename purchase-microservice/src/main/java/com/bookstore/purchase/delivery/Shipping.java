@@ -1,6 +1,7 @@
 package com.bookstore.purchase.delivery;
 
 import com.bookstore.platform.web.StateConflictException;
+import com.bookstore.purchase.orders.OrderDetails;
 import com.bookstore.purchase.orders.OrderStatus;
 import com.bookstore.purchase.orders.OrderView;
 import com.bookstore.purchase.orders.Orders;
@@ -15,27 +16,29 @@ import org.springframework.transaction.annotation.Transactional;
 public class Shipping {
 
     private final Orders orders;
+    private final OrderDetails details;
     private final Deliveries deliveries;
 
-    Shipping(Orders orders, Deliveries deliveries) {
+    Shipping(Orders orders, OrderDetails details, Deliveries deliveries) {
         this.orders = orders;
+        this.details = details;
         this.deliveries = deliveries;
     }
 
     @Transactional
     public OrderView ship(String orderId) {
-        OrderView order = orders.getForStaff(orderId);
+        OrderView order = details.getForStaff(orderId);
         if (!orders.advance(orderId, OrderStatus.PAID, OrderStatus.SHIPPED)) {
             throw new StateConflictException("Only a paid order can be shipped; this one is " + order.status() + ".");
         }
         deliveries.create(orderId);
         deliveries.advance(orderId, Deliveries.Step.PREPARING, Deliveries.Step.SHIPPED);
-        return orders.getForStaff(orderId);
+        return details.getForStaff(orderId);
     }
 
     @Transactional
     public OrderView deliver(String orderId) {
-        OrderView order = orders.getForStaff(orderId);
+        OrderView order = details.getForStaff(orderId);
         if (!orders.advance(orderId, OrderStatus.SHIPPED, OrderStatus.DELIVERED)) {
             throw new StateConflictException(
                     "Only a shipped order can be marked delivered; this one is " + order.status() + ".");
@@ -43,7 +46,7 @@ public class Shipping {
         if (!deliveries.advance(orderId, Deliveries.Step.IN_TRANSIT, Deliveries.Step.DELIVERED)) {
             deliveries.advance(orderId, Deliveries.Step.SHIPPED, Deliveries.Step.DELIVERED);
         }
-        return orders.getForStaff(orderId);
+        return details.getForStaff(orderId);
     }
 
     /** One step of the carrier: true when the delivery moved. */

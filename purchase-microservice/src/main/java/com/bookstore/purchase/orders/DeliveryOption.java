@@ -1,4 +1,4 @@
-package com.bookstore.purchase.delivery;
+package com.bookstore.purchase.orders;
 
 import java.math.BigDecimal;
 

@@ -1,6 +1,5 @@
 package com.bookstore.purchase.orders;
 
-import com.bookstore.purchase.delivery.DeliveryOption;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;

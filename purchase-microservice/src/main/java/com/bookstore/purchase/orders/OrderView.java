@@ -1,6 +1,5 @@
 package com.bookstore.purchase.orders;
 
-import com.bookstore.purchase.delivery.DeliveryOption;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;

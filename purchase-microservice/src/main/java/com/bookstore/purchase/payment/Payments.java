@@ -1,9 +1,13 @@
 package com.bookstore.purchase.payment;
 
 import com.bookstore.platform.web.InvalidFieldException;
-import com.bookstore.platform.web.ProblemDetailsAdvice;
+import com.bookstore.purchase.delivery.Deliveries;
+import com.bookstore.purchase.orders.OrderDetails;
 import com.bookstore.purchase.orders.OrderStatus;
 import com.bookstore.purchase.orders.Orders;
+import com.bookstore.purchase.payment.PaymentOutcome.Paid;
+import com.bookstore.purchase.payment.PaymentOutcome.Refusal;
+import com.bookstore.purchase.payment.PaymentOutcome.Refused;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,17 +16,14 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Pays an order exactly once per {@code Idempotency-Key}: the key is claimed first; the decision (charge, order
  * PAID, payment row, outbox event for the delivery) and the stored answer commit in one transaction; repeats get
- * the stored answer, byte for byte. A declined card answers 402 and leaves the order payable with another key.
+ * the stored outcome. A declined card leaves the order payable with another key.
  */
 @Service
 public class Payments {
@@ -33,26 +34,32 @@ public class Payments {
     private final IdempotencyKeys keys;
     private final CardProcessor processor;
     private final Orders orders;
-    private final JsonMapper json;
+    private final OrderDetails details;
+    private final PaymentRecords records;
+    private final Deliveries deliveries;
+    private final StoredOutcomes stored;
     private final TransactionTemplate transaction;
 
     Payments(
             IdempotencyKeys keys,
             CardProcessor processor,
             Orders orders,
-            JsonMapper json,
+            OrderDetails details,
+            PaymentRecords records,
+            Deliveries deliveries,
+            StoredOutcomes stored,
             PlatformTransactionManager transactions) {
         this.keys = keys;
         this.processor = processor;
         this.orders = orders;
-        this.json = json;
+        this.details = details;
+        this.records = records;
+        this.deliveries = deliveries;
+        this.stored = stored;
         this.transaction = new TransactionTemplate(transactions);
     }
 
-    /** The answer to send: its status and JSON body. */
-    public record Answer(int status, String body) {}
-
-    public Answer pay(long userId, String orderId, String key, CardDetails card) {
+    public PaymentOutcome pay(long userId, String orderId, String key, CardDetails card) {
         if (key == null || !KEY.matcher(key).matches()) {
             throw new InvalidFieldException(
                     "Idempotency-Key", "Send an Idempotency-Key header: 8 to 100 letters, digits or - _ . :");
@@ -66,27 +73,26 @@ public class Payments {
             claim = keys.existing(userId, key, fingerprint);
         }
         return switch (claim) {
-            case IdempotencyKeys.Replay replay -> new Answer(replay.status(), replay.body());
+            case IdempotencyKeys.Replay replay -> stored.read(replay.status(), replay.body());
             case IdempotencyKeys.DifferentRequest different ->
-                problem(
-                        HttpStatus.UNPROCESSABLE_CONTENT,
-                        "Idempotency-Key reused",
+                new Refused(
+                        Refusal.KEY_REUSED,
                         "This Idempotency-Key was used for a different request. Use a new key for a new payment.");
             case IdempotencyKeys.InFlight inFlight ->
-                problem(
-                        HttpStatus.CONFLICT,
-                        "Payment in progress",
+                new Refused(
+                        Refusal.IN_PROGRESS,
                         "A payment with this Idempotency-Key is still being processed. Try again in a moment.");
             case IdempotencyKeys.Claimed claimed -> decide(userId, orderId, key, card);
         };
     }
 
-    private Answer decide(long userId, String orderId, String key, CardDetails card) {
+    private PaymentOutcome decide(long userId, String orderId, String key, CardDetails card) {
         try {
             return transaction.execute(status -> {
-                Answer answer = charge(userId, orderId, card);
+                PaymentOutcome outcome = charge(userId, orderId, card);
+                StoredOutcomes.Stored answer = stored.write(outcome);
                 keys.complete(userId, key, answer.status(), answer.body());
-                return answer;
+                return outcome;
             });
         } catch (RuntimeException e) {
             keys.release(userId, key);
@@ -94,26 +100,23 @@ public class Payments {
         }
     }
 
-    private Answer charge(long userId, String orderId, CardDetails card) {
+    private PaymentOutcome charge(long userId, String orderId, CardDetails card) {
         Optional<OrderStatus> status = orders.lockForPayment(userId, orderId);
         if (status.isEmpty()) {
-            return problem(HttpStatus.NOT_FOUND, "Not found", "You have no order " + orderId + ".");
+            return new Refused(Refusal.NO_SUCH_ORDER, "You have no order " + orderId + ".");
         }
         if (status.get() != OrderStatus.PENDING_PAYMENT) {
-            return problem(
-                    HttpStatus.CONFLICT, "Not payable", "This order cannot be paid: it is " + status.get() + ".");
+            return new Refused(Refusal.NOT_PAYABLE, "This order cannot be paid: it is " + status.get() + ".");
         }
         CardProcessor.Outcome outcome = processor.charge(card);
         if (!outcome.approved()) {
-            return problem(HttpStatus.PAYMENT_REQUIRED, "Payment declined", outcome.declineReason());
+            return new Refused(Refusal.DECLINED, outcome.declineReason());
         }
-        orders.markPaid(orderId, UUID.randomUUID().toString(), outcome.brand(), outcome.last4());
-        return new Answer(200, json.writeValueAsString(orders.get(userId, orderId)));
-    }
-
-    private Answer problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetailsAdvice.problem(status, title, detail);
-        return new Answer(status.value(), json.writeValueAsString(problem));
+        // Status, payment record and the request for its delivery, in one commit.
+        orders.markPaid(orderId);
+        records.capture(orderId, UUID.randomUUID().toString(), outcome.brand(), outcome.last4());
+        deliveries.request(orderId);
+        return new Paid(details.get(userId, orderId));
     }
 
     static String fingerprint(String orderId, CardDetails card) {

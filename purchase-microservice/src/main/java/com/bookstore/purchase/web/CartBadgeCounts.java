@@ -1,7 +1,7 @@
 package com.bookstore.purchase.web;
 
 import com.bookstore.platform.pages.CartBadge;
-import com.bookstore.purchase.cart.Carts;
+import com.bookstore.purchase.cart.ShoppingCart;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,14 +11,14 @@ import org.springframework.stereotype.Component;
 @Component
 class CartBadgeCounts implements CartBadge.Source {
 
-    private final Carts carts;
+    private final ShoppingCart cart;
 
-    CartBadgeCounts(Carts carts) {
-        this.carts = carts;
+    CartBadgeCounts(ShoppingCart cart) {
+        this.cart = cart;
     }
 
     @Override
     public int count(long userId) {
-        return carts.lines(userId).stream().mapToInt(Carts.CartLine::quantity).sum();
+        return cart.count(userId);
     }
 }

@@ -1,13 +1,14 @@
 package com.bookstore.purchase.web;
 
+import com.bookstore.platform.pages.CurrentUser;
 import com.bookstore.platform.web.PageResponse;
 import com.bookstore.purchase.checkout.Cancellation;
 import com.bookstore.purchase.checkout.Checkout;
 import com.bookstore.purchase.checkout.CheckoutRequest;
-import com.bookstore.purchase.delivery.DeliveryOption;
+import com.bookstore.purchase.orders.DeliveryOption;
+import com.bookstore.purchase.orders.OrderDetails;
 import com.bookstore.purchase.orders.OrderStatus;
 import com.bookstore.purchase.orders.OrderView;
-import com.bookstore.purchase.orders.Orders;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -18,8 +19,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,12 +35,12 @@ class OrdersController {
 
     private final Checkout checkout;
     private final Cancellation cancellation;
-    private final Orders orders;
+    private final OrderDetails details;
 
-    OrdersController(Checkout checkout, Cancellation cancellation, Orders orders) {
+    OrdersController(Checkout checkout, Cancellation cancellation, OrderDetails details) {
         this.checkout = checkout;
         this.cancellation = cancellation;
-        this.orders = orders;
+        this.details = details;
     }
 
     record DeliveryOptionView(
@@ -61,28 +60,27 @@ class OrdersController {
 
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/orders")
-    ResponseEntity<OrderView> placeOrder(
-            @AuthenticationPrincipal Jwt user, @Valid @RequestBody CheckoutRequest request) {
-        OrderView order = checkout.placeOrder(CartController.userId(user), request);
+    ResponseEntity<OrderView> placeOrder(CurrentUser user, @Valid @RequestBody CheckoutRequest request) {
+        OrderView order = checkout.placeOrder(user.id(), request);
         return ResponseEntity.created(URI.create("/api/orders/" + order.id())).body(order);
     }
 
     @GetMapping("/api/orders")
     PageResponse<OrderView> history(
-            @AuthenticationPrincipal Jwt user,
+            CurrentUser user,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return orders.history(CartController.userId(user), page, size);
+        return details.history(user.id(), page, size);
     }
 
     @GetMapping("/api/orders/{id}")
-    OrderView order(@AuthenticationPrincipal Jwt user, @PathVariable String id) {
-        return orders.get(CartController.userId(user), id);
+    OrderView order(CurrentUser user, @PathVariable String id) {
+        return details.get(user.id(), id);
     }
 
     @PostMapping("/api/orders/{id}/cancel")
-    OrderView cancel(@AuthenticationPrincipal Jwt user, @PathVariable String id) {
-        return cancellation.cancel(CartController.userId(user), id);
+    OrderView cancel(CurrentUser user, @PathVariable String id) {
+        return cancellation.cancel(user.id(), id);
     }
 
     @GetMapping("/api/admin/orders")
@@ -90,6 +88,6 @@ class OrdersController {
             @RequestParam(required = false) OrderStatus status,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return orders.all(status, page, size);
+        return details.all(status, page, size);
     }
 }

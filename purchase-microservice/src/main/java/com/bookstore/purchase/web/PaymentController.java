@@ -1,14 +1,13 @@
 package com.bookstore.purchase.web;
 
+import com.bookstore.platform.pages.CurrentUser;
 import com.bookstore.purchase.delivery.Shipping;
 import com.bookstore.purchase.orders.OrderView;
 import com.bookstore.purchase.payment.CardDetails;
+import com.bookstore.purchase.payment.PaymentOutcome.Paid;
+import com.bookstore.purchase.payment.PaymentOutcome.Refused;
 import com.bookstore.purchase.payment.Payments;
 import jakarta.validation.Valid;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -28,15 +27,15 @@ class PaymentController {
     }
 
     @PostMapping("/api/orders/{id}/payment")
-    ResponseEntity<String> pay(
-            @AuthenticationPrincipal Jwt user,
+    OrderView pay(
+            CurrentUser user,
             @PathVariable String id,
             @RequestHeader(name = "Idempotency-Key", required = false) String key,
             @Valid @RequestBody CardDetails card) {
-        Payments.Answer answer = payments.pay(CartController.userId(user), id, key, card);
-        return ResponseEntity.status(answer.status())
-                .contentType(answer.status() == 200 ? MediaType.APPLICATION_JSON : MediaType.APPLICATION_PROBLEM_JSON)
-                .body(answer.body());
+        return switch (payments.pay(user.id(), id, key, card)) {
+            case Paid paid -> paid.order();
+            case Refused refused -> throw PaymentRefusals.problem(refused);
+        };
     }
 
     @PostMapping("/api/admin/orders/{id}/ship")

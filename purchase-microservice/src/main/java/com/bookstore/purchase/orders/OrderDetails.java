@@ -1,0 +1,69 @@
+package com.bookstore.purchase.orders;
+
+import com.bookstore.platform.web.PageResponse;
+import com.bookstore.platform.web.ResourceNotFoundException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Orders as customers and staff read them: one order with its payment and delivery timeline, and pages of order
+ * summaries. Read-only transactions (replicas, with read-your-writes); state changes are {@link Orders}'.
+ */
+@Service
+public class OrderDetails {
+
+    private final OrderRepository orders;
+    private final PaymentLedger payments;
+    private final DeliveryTimeline deliveries;
+
+    OrderDetails(OrderRepository orders, PaymentLedger payments, DeliveryTimeline deliveries) {
+        this.orders = orders;
+        this.payments = payments;
+        this.deliveries = deliveries;
+    }
+
+    @Transactional(readOnly = true)
+    public OrderView get(long userId, String orderId) {
+        return orders.findByIdAndUserIdAndStatusNot(orderId, userId, OrderStatus.RESERVING)
+                .map(this::detailed)
+                .orElseThrow(() -> new ResourceNotFoundException("You have no order " + orderId + "."));
+    }
+
+    /** Any customer's order, for staff. */
+    @Transactional(readOnly = true)
+    public OrderView getForStaff(String orderId) {
+        return orders.findById(orderId)
+                .filter(order -> order.status() != OrderStatus.RESERVING)
+                .map(this::detailed)
+                .orElseThrow(() -> new ResourceNotFoundException("There is no order " + orderId + "."));
+    }
+
+    @Transactional(readOnly = true)
+    public PageResponse<OrderView> history(long userId, int page, int size) {
+        return page(orders.findByUserIdAndStatusNotOrderByCreatedAtDesc(
+                userId, OrderStatus.RESERVING, PageRequest.of(page, size)));
+    }
+
+    @Transactional(readOnly = true)
+    public PageResponse<OrderView> all(OrderStatus status, int page, int size) {
+        PageRequest request = PageRequest.of(page, size);
+        return page(
+                status == null
+                        ? orders.findByStatusNotOrderByCreatedAtDesc(OrderStatus.RESERVING, request)
+                        : orders.findByStatusOrderByCreatedAtDesc(status, request));
+    }
+
+    private OrderView detailed(Order order) {
+        return order.view().with(payments.paymentOf(order.id()), deliveries.deliveryOf(order.id()));
+    }
+
+    private static PageResponse<OrderView> page(Page<Order> page) {
+        return PageResponse.of(
+                page.getContent().stream().map(Order::view).toList(),
+                page.getNumber(),
+                page.getSize(),
+                page.getTotalElements());
+    }
+}
