@@ -29,6 +29,8 @@ create_book() { # base-url bearer-token isbn title headers-file: staff create a 
     "$1/api/books"
 }
 
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+
 consistency_token() { # headers-file: the Consistency-Token header of a saved answer
   tr -d '\r' < "$1" | sed -n 's/^consistency-token: //Ip'
 }

@@ -55,6 +55,48 @@ token_of() { curl -sk -H 'Content-Type: application/json' -d "{\"email\":\"$1\",
   "$BASE/api/auth/login" | sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p'; }
 customer_token="$(token_of customer@bookstore.test reading-is-fun-2026)"
 admin_token="$(token_of admin@bookstore.test staff-only-bookstore-2026)"
+# The edge cache: anonymous catalog reads from nginx's cache, 1 s fresh; nothing personal in or out of it.
+cache_status() { header "$@" | sed -n 's/^x-cache-status: //Ip'; }
+served_from_cache() { # url: one of a few reads in a row is a HIT (the first after an expiry is STALE or UPDATING)
+  local _; for _ in $(seq 1 10); do [ "$(cache_status "$1")" = HIT ] && return 0; sleep 0.1; done; return 1
+}
+export -f cache_status served_from_cache
+edge_book() { # price: the JSON of a book for staff to send
+  echo "{\"isbn\":\"$edge_isbn\",\"title\":\"Cached At The Edge\",\"author\":\"Test Author\",\"description\":\"d\",\"genre\":\"Fiction\",\"publishedYear\":2026,\"price\":\"$1\",\"currency\":\"EUR\",\"stock\":5}"
+}
+edge_isbn="$(new_isbn)"
+edge_id="$(curl -sk -H 'Content-Type: application/json' -H "Authorization: Bearer $admin_token" -d "$(edge_book 12.00)" \
+  "$BASE/api/books" | jq -r '.id // empty')"
+for _ in $(seq 1 50); do [ "$(curl -sk -o /dev/null -w '%{http_code}' "$BASE/api/books/$edge_id")" = 200 ] && break; sleep 0.1; done
+check "an anonymous read of a book is served from the edge cache (HIT)" served_from_cache "$BASE/api/books/$edge_id"
+check "an anonymous catalog page is served from the edge cache too" served_from_cache "$BASE/books?q=tolstoy"
+check "so is a book's page (a visitor's has no CSRF token: the same for everyone)" served_from_cache "$BASE/books/$edge_id"
+check "a cached answer carries no Set-Cookie" bash -c "! header $BASE/api/books/$edge_id | grep -qi '^set-cookie:'"
+check "a cached answer keeps the security headers" \
+  bash -c "header $BASE/api/books/$edge_id | grep -qi '^strict-transport-security:' && header $BASE/api/books/$edge_id | grep -qi '^content-security-policy:'"
+etag="$(curl -sk -D - -o /dev/null -H "Authorization: Bearer $admin_token" "$BASE/api/books/$edge_id" | tr -d '\r' | sed -n 's/^etag: //Ip')"
+curl -sk -D "$BOOKSTORE_HOME/edge.headers" -o /dev/null -X PUT -H 'Content-Type: application/json' \
+  -H "Authorization: Bearer $admin_token" -H "If-Match: $etag" -d "$(edge_book 15.00)" "$BASE/api/books/$edge_id"
+changed="$(now_ms)"
+written="$(consistency_token "$BOOKSTORE_HOME/edge.headers")"
+author="$(curl -sk -D "$BOOKSTORE_HOME/edge-author.headers" -H "Authorization: Bearer $admin_token" \
+  -H "Consistency-Token: $written" "$BASE/api/books/$edge_id" | jq -r .price)"
+check "the author of a price change reads it at once, past the cache" bash -c "[ '$author' = 15.00 ] && grep -qi '^x-cache-status: BYPASS' '$BOOKSTORE_HOME/edge-author.headers'"
+seen=""
+for _ in $(seq 1 60); do
+  [ "$(curl -sk "$BASE/api/books/$edge_id" | jq -r .price)" = 15.00 ] && { seen="$(now_ms)"; break; }
+  sleep 0.05
+done
+echo "  an anonymous reader saw the new price $(( ${seen:-99999} - changed )) ms after the change (bound: 1 s of cache)"
+check "an anonymous reader sees a price change within the bound (1 s, plus one refresh)" \
+  bash -c "[ -n '$seen' ] && [ $(( ${seen:-99999} - changed )) -le 2500 ]"
+signed_in="__Host-access_token=$customer_token"
+check "a signed-in reader's page is never served from the cache (BYPASS), and shows them signed in" bash -c "
+  [ \"\$(cache_status -H 'Cookie: $signed_in' $BASE/books/$edge_id)\" = BYPASS ] &&
+  curl -sk -H 'Cookie: $signed_in' $BASE/books/$edge_id | grep -q 'href=\"/orders\"'"
+check "private pages are not cached at all (no cache status on the cart)" \
+  bash -c "! header -H 'Cookie: $signed_in' $BASE/cart | grep -qi '^x-cache-status:'"
+
 problem_4xx() { # curl arguments: the answer is a 4xx with a problem+json body
   local answer; answer="$(curl -sk -o /dev/null -w '%{http_code} %{content_type}' -H 'Accept: application/json' \
     -H 'Content-Type: application/json' "$@")"

@@ -63,14 +63,20 @@ class CatalogPagesTest {
         assertThat(browse.body()).contains("A Page-Tested Novel", "<label for=\"f-genre\">Genre</label>");
 
         Http.Response detail = http.get("/books/" + book.get("id").asLong(), "Accept", HTML);
-        assertThat(detail.body()).contains("Only 3 left", "Add to cart", "name=\"bookId\"");
+        // A visitor is asked to sign in (a page without a CSRF token, the same for every visitor: edge-cacheable).
+        assertThat(detail.body())
+                .contains("Only 3 left", "Sign in to buy", "name=\"next\"")
+                .doesNotContain("_csrf");
+        Http.Response signedIn =
+                http.get("/books/" + book.get("id").asLong(), "Accept", HTML, "Cookie", customerCookie);
+        assertThat(signedIn.body()).contains("Add to cart", "name=\"bookId\"", "name=\"_csrf\"");
     }
 
     @Test
     void anOutOfStockBookSaysSoAndOffersNoCart() {
         JsonNode book = createBook("Sold Out Book", 0);
         Http.Response detail = http.get("/books/" + book.get("id").asLong(), "Accept", HTML);
-        assertThat(detail.body()).contains("Out of stock").doesNotContain("Add to cart");
+        assertThat(detail.body()).contains("Out of stock").doesNotContain("Add to cart", "Sign in to buy");
     }
 
     @Test

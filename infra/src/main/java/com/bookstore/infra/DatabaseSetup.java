@@ -101,7 +101,9 @@ final class DatabaseSetup extends Construct {
                 .build();
         CfnInstance resource = (CfnInstance) instance.getNode().getDefaultChild();
         // A new logical id for every new bundle: CloudFormation replaces (runs) the set-up once per deploy.
-        resource.overrideLogicalId("DatabaseSetup" + bundle.getAssetHash());
+        // "OncePer" keeps its place among the (sorted) logical ids whatever the hash begins with, and ends in no hex
+        // digit.
+        resource.overrideLogicalId("DatabaseSetupOncePer" + bundle.getAssetHash());
         resource.getCfnOptions()
                 .setCreationPolicy(CfnCreationPolicy.builder()
                         .resourceSignal(CfnResourceSignal.builder()

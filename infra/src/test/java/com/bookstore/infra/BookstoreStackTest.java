@@ -417,7 +417,7 @@ class BookstoreStackTest {
         Map.Entry<String, Map<String, Object>> setup =
                 instances.entrySet().iterator().next();
         // A new logical id with every new bundle: CloudFormation runs the set-up again on each deploy.
-        assertThat(setup.getKey()).matches("DatabaseSetup[0-9a-f]{64}");
+        assertThat(setup.getKey()).matches("DatabaseSetupOncePer[0-9a-f]{64}");
         JsonNode instance = JSON.valueToTree(setup.getValue());
         assertThat(instance.path("Properties")
                         .path("InstanceInitiatedShutdownBehavior")
