@@ -131,4 +131,9 @@ check "nothing is oversold: stock never below 0, live orders within the $STOCK c
   bash -c "[ $stock -ge 0 ] && [ $sold -le $STOCK ] && [ $((stock + held)) -eq $STOCK ]"
 check "no anonymous read failed ($reads reads)" test "$failed_reads" -eq 0
 check "no customer got a 500 (an outage is a 503 with Retry-After)" bash -c "! cat $WORK/customer-* | grep -q ' 500$'"
+if cat "$WORK"/customer-* | grep -q ' 500$'; then
+  for svc in purchase catalog; do
+    echo "---- $svc: errors"; grep -B2 -A25 ' ERROR ' "$BOOKSTORE_HOME/logs/$svc-1.log" | cut -c1-300 | head -80
+  done
+fi
 finish db-failover-drill

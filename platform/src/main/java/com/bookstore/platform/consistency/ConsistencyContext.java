@@ -15,6 +15,11 @@ public final class ConsistencyContext {
 
     private final HttpServletResponse response;
     private final boolean secureCookie;
+    /** The position of the consistency cookie this response carries already, if any. */
+    private String cookieSent;
+    /** A later position written in this request that the client has not been given as its cookie yet. */
+    private String cookiePending;
+
     private volatile String position;
 
     private ConsistencyContext(String position, HttpServletResponse response, boolean secureCookie) {
@@ -61,7 +66,12 @@ public final class ConsistencyContext {
         return context == null ? Optional.empty() : Optional.ofNullable(context.position);
     }
 
-    /** Records the writer's position after a commit and hands it to the client, if the response is still open. */
+    /**
+     * Records the writer's position after a commit and hands it to the client, if the response is still open: the
+     * header at once (replaced by each later write); the cookie at the first write, and once more with the last
+     * position as the response is about to be sent ({@link #sendCookie}) if it moved since: a request that commits
+     * a hundred times (a payment polling its key) sends at most two cookies, not a hundred headers.
+     */
     public static void recordWrite(String position) {
         ConsistencyContext context = CURRENT.get();
         if (context == null || position == null || position.isBlank()) {
@@ -72,14 +82,35 @@ public final class ConsistencyContext {
         if (response == null || response.isCommitted()) {
             return;
         }
-        String token = ConsistencyToken.encode(position);
-        response.setHeader(ConsistencyToken.NAME, token);
-        Cookie cookie = new Cookie(ConsistencyToken.NAME, token);
+        response.setHeader(ConsistencyToken.NAME, ConsistencyToken.encode(position));
+        if (context.cookieSent == null) {
+            addCookie(context, position);
+        } else {
+            context.cookiePending = position.equals(context.cookieSent) ? null : position;
+        }
+    }
+
+    /** Adds the cookie of the request's last write, if it moved since the first, while the response is open. */
+    static void sendCookie() {
+        ConsistencyContext context = CURRENT.get();
+        if (context == null || context.cookiePending == null) {
+            return;
+        }
+        String position = context.cookiePending;
+        context.cookiePending = null;
+        if (context.response != null && !context.response.isCommitted()) {
+            addCookie(context, position);
+        }
+    }
+
+    private static void addCookie(ConsistencyContext context, String position) {
+        Cookie cookie = new Cookie(ConsistencyToken.NAME, ConsistencyToken.encode(position));
         cookie.setPath("/");
         cookie.setHttpOnly(true);
         cookie.setSecure(context.secureCookie);
         cookie.setMaxAge(ConsistencyToken.COOKIE_MAX_AGE_SECONDS);
         cookie.setAttribute("SameSite", "Lax");
-        response.addCookie(cookie);
+        context.response.addCookie(cookie);
+        context.cookieSent = position;
     }
 }

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.function.Predicate;
+import org.springframework.security.web.util.OnCommittedResponseWrapper;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.WebUtils;
 
@@ -31,9 +32,18 @@ public final class ConsistencyTokenFilter extends OncePerRequestFilter {
             position = wellFormed(cookieValue(request));
         }
         boolean secure = request.isSecure() || "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto"));
-        ConsistencyContext.open(position, response, secure);
+        // The cookie of the request's last write goes out just before the response is committed (a flush, a
+        // redirect, an error) or, at the latest, when the chain returns.
+        HttpServletResponse sending = new OnCommittedResponseWrapper(response) {
+            @Override
+            protected void onResponseCommitted() {
+                ConsistencyContext.sendCookie();
+            }
+        };
+        ConsistencyContext.open(position, sending, secure);
         try {
-            chain.doFilter(request, response);
+            chain.doFilter(request, sending);
+            ConsistencyContext.sendCookie();
         } finally {
             ConsistencyContext.close();
         }

@@ -295,6 +295,31 @@ class ReadWriteRoutingTest {
     }
 
     @Test
+    void aRequestThatCommitsManyTimesSendsAtMostTwoConsistencyCookiesNotOneAPerCommit() throws Exception {
+        // Other customers write meanwhile, so the writer's position moves between this request's commits.
+        ExecutorService others = Executors.newSingleThreadExecutor();
+        java.util.concurrent.atomic.AtomicBoolean busy = new java.util.concurrent.atomic.AtomicBoolean(true);
+        others.submit(() -> {
+            while (busy.get()) {
+                notes.write("meanwhile");
+            }
+            return null;
+        });
+        try {
+            HttpResponse<String> polled = post("/notes/1/polled", "", null);
+            assertThat(polled.statusCode()).as(polled.body()).isEqualTo(200);
+            assertThat(polled.headers().allValues("Set-Cookie").stream()
+                            .filter(cookie -> cookie.startsWith(TOKEN + "="))
+                            .count())
+                    .isBetween(1L, 2L);
+            assertThat(polled.headers().allValues(TOKEN)).hasSize(1);
+        } finally {
+            busy.set(false);
+            others.shutdown();
+        }
+    }
+
+    @Test
     void invalidInputIsAProblemDetailNotAServerError() throws Exception {
         HttpResponse<String> response = post("/notes", "{\"text\":\"\"}", null);
         assertThat(response.statusCode()).isEqualTo(400);

@@ -87,6 +87,12 @@ public class RoutingTestApplication {
             return new Observation(id, text, serverId(entityManager));
         }
 
+        /** A read in a read-write transaction (as a key is polled on the writer): it commits, writing nothing. */
+        @Transactional
+        public Observation readOnTheWriter(long id) {
+            return read(id);
+        }
+
         /** A read that takes a while on its server: long enough to kill the server under it. */
         @Transactional(readOnly = true)
         public Observation slowRead(long id, String tag) {
@@ -149,6 +155,16 @@ public class RoutingTestApplication {
         @GetMapping("/notes/{id}")
         Observation read(@PathVariable long id) {
             return service.read(id);
+        }
+
+        /** A request that writes once, then commits many read-write transactions that write nothing. */
+        @PostMapping("/notes/{id}/polled")
+        Observation polled(@PathVariable long id) {
+            Observation written = service.write("polled-" + id);
+            for (int i = 0; i < 300; i++) {
+                service.readOnTheWriter(written.id());
+            }
+            return written;
         }
     }
 
