@@ -1,11 +1,13 @@
 package com.bookstore.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.bookstore.testkit.AtOnce;
 import com.bookstore.testkit.Http;
 import com.bookstore.testkit.ReplicaSet;
 import com.bookstore.testkit.ReplicaSetExtension;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -277,6 +279,34 @@ class AuthFlowTest {
         List<Integer> failures = AtOnce.run(
                 4, () -> login(victim, "not-the-password-1", "10.0.9.2").status());
         assertThat(failures).containsOnly(401);
+    }
+
+    @Test
+    void whileTheWriterIsAwayMeAndTheSigningKeysAreStillServed(ReplicaSet set) throws Exception {
+        String email = unique("outage");
+        assertThat(register(email, PASSWORD).status()).isEqualTo(201);
+        String access =
+                login(email, PASSWORD, "10.0.9.1").json().get("accessToken").asString();
+        set.awaitReplicasCaughtUp(Duration.ofSeconds(10));
+        set.primary().kill();
+        try {
+            Thread.sleep(3_000); // the writer's probe has seen it go
+            Http.Response me = http.get("/api/auth/me", "Authorization", Http.bearer(access));
+            assertThat(me.status()).as(me.body()).isEqualTo(200);
+            assertThat(me.json().get("email").asString()).isEqualTo(email);
+            assertThat(http.get("/.well-known/jwks.json").status()).isEqualTo(200);
+            long started = System.nanoTime();
+            Http.Response signUp = register(unique("during-outage"), PASSWORD);
+            assertThat(signUp.status()).as("a change: read-only for a moment").isEqualTo(503);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+        } finally {
+            set.primary().start();
+            // The other tests need the writer back: wait for it whatever happened above.
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(() -> assertThat(
+                                    register(unique("after-outage"), PASSWORD).status())
+                            .isEqualTo(201));
+        }
     }
 
     private Http.Response register(String email, String password) {

@@ -2,13 +2,16 @@ package com.bookstore.auth.tokens;
 
 import com.bookstore.auth.AuthProperties;
 import com.bookstore.platform.security.RevocationList;
+import com.bookstore.platform.web.DatabaseUnavailable;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Revoked access tokens, one by one ({@code jti}) or a whole session at once ({@code sid}): written at logout and
@@ -23,11 +26,22 @@ public class Revocations implements RevocationList {
     private final RevocationRepository revocations;
     private final AuthProperties properties;
     private final Clock clock;
+    private final TransactionTemplate onTheWriter;
+    private final TransactionTemplate onAReplica;
 
-    Revocations(RevocationRepository revocations, AuthProperties properties, Clock clock) {
+    Revocations(
+            RevocationRepository revocations,
+            AuthProperties properties,
+            Clock clock,
+            PlatformTransactionManager transactions) {
         this.revocations = revocations;
         this.properties = properties;
         this.clock = clock;
+        this.onTheWriter = new TransactionTemplate(transactions);
+        this.onTheWriter.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.onAReplica = new TransactionTemplate(transactions);
+        this.onAReplica.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.onAReplica.setReadOnly(true);
     }
 
     @Transactional
@@ -49,10 +63,23 @@ public class Revocations implements RevocationList {
         }
     }
 
+    /**
+     * Checked on the writer, so a logout takes effect at once; while the writer is away (the shop is read-only), on
+     * a replica, which has every revocation the writer acknowledged before it went.
+     */
     @Override
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public boolean isRevoked(String jti, String sessionId) {
-        return (jti != null || sessionId != null) && revocations.revoked(jti, sessionId);
+        if (jti == null && sessionId == null) {
+            return false;
+        }
+        try {
+            return Boolean.TRUE.equals(onTheWriter.execute(status -> revocations.revoked(jti, sessionId)));
+        } catch (RuntimeException e) {
+            if (!DatabaseUnavailable.isCause(e)) {
+                throw e;
+            }
+            return Boolean.TRUE.equals(onAReplica.execute(status -> revocations.revoked(jti, sessionId)));
+        }
     }
 
     /** Revocations after a feed position, oldest first, read on the writer so none is missed. */

@@ -83,28 +83,19 @@ final class ReaderHealthProbe implements AutoCloseable {
     /** Synchronized: its own schedule and a reader whose receiver just lost the primary both call it. */
     private synchronized void probeWriter() {
         int index = targets.size() - 1;
-        boolean reachable;
-        boolean readOnly = false;
-        try {
-            Connection connection = connection(index);
-            reachable = connection.isValid(
-                    (int) Math.max(1, properties.connectTimeout().toSeconds()));
-            if (reachable) {
-                // A writer endpoint that still points at a demoted server (failover under way) takes no write.
-                try (Statement statement = connection.createStatement();
-                        ResultSet rs = statement.executeQuery("SELECT @@global.read_only")) {
-                    readOnly = rs.next() && rs.getBoolean(1);
-                }
-            }
+        // Writable: reachable, and not a demoted server the writer endpoint still points at (failover under way).
+        boolean writable;
+        try (Statement statement = connection(index).createStatement();
+                ResultSet rs = statement.executeQuery("SELECT @@global.read_only")) {
+            writable = rs.next() && !rs.getBoolean(1);
         } catch (SQLException | RuntimeException e) {
-            reachable = false;
+            writable = false;
         }
-        if (!reachable || readOnly) {
+        if (!writable) {
             closeQuietly(index);
         }
-        boolean writable = reachable && !readOnly;
         if (writable != writerReachable) {
-            log.warn("Writer is now {}", writable ? "reachable" : readOnly ? "READ-ONLY" : "UNREACHABLE");
+            log.warn("Writer is now {}", writable ? "writable" : "UNREACHABLE or read-only");
             if (!writable) {
                 onWriterLost.run(); // pooled connections to it are of no use for writes any more
             }

@@ -3,6 +3,7 @@ package com.bookstore.purchase.cart;
 import com.bookstore.platform.web.ResourceNotFoundException;
 import com.bookstore.purchase.catalog.CatalogClient;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -32,7 +33,7 @@ public class ShoppingCart {
     public CatalogClient.PricedBook add(long userId, long bookId, int quantity) {
         CatalogClient.PricedBook book = catalog.lookup(List.of(bookId)).get(bookId);
         if (book == null) {
-            throw new ResourceNotFoundException("There is no book " + bookId + ".");
+            book = onTheWriter(bookId);
         }
         carts.add(userId, bookId, quantity);
         return book;
@@ -42,9 +43,9 @@ public class ShoppingCart {
     public CartView change(long userId, long bookId, int quantity) {
         List<Long> ids = new ArrayList<>(ids(carts.lines(userId)));
         ids.add(bookId);
-        Map<Long, CatalogClient.PricedBook> books = catalog.lookup(ids);
+        Map<Long, CatalogClient.PricedBook> books = new HashMap<>(catalog.lookup(ids));
         if (quantity > 0 && !books.containsKey(bookId)) {
-            throw new ResourceNotFoundException("There is no book " + bookId + ".");
+            books.put(bookId, onTheWriter(bookId));
         }
         carts.setQuantity(userId, bookId, quantity);
         return CartView.of(carts.lines(userId), books);
@@ -58,6 +59,19 @@ public class ShoppingCart {
     /** How many books the cart holds, for the header's badge. */
     public int count(long userId) {
         return carts.lines(userId).stream().mapToInt(Carts.CartLine::quantity).sum();
+    }
+
+    /**
+     * A book the replicas do not have: it may be one put on sale a moment ago (the replicas not there yet), so the
+     * catalog's writer decides whether it exists before the customer is told it does not.
+     */
+    private CatalogClient.PricedBook onTheWriter(long bookId) {
+        CatalogClient.PricedBook book =
+                catalog.lookupForPricing(List.of(bookId)).get(bookId);
+        if (book == null) {
+            throw new ResourceNotFoundException("There is no book " + bookId + ".");
+        }
+        return book;
     }
 
     private static List<Long> ids(List<Carts.CartLine> lines) {
