@@ -133,31 +133,23 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(TemporarilyUnavailableException.class)
     ResponseEntity<ProblemDetail> unavailable(TemporarilyUnavailableException ex) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Service temporarily unavailable", ex.getMessage()));
+        return serviceUnavailable("Service temporarily unavailable", ex.getMessage());
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
         if (WriterUnavailableException.isCause(ex)) {
             log.warn("A change while the writer is away: {}", ex.toString());
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                    .body(problem(
-                            HttpStatus.SERVICE_UNAVAILABLE,
-                            "Read-only for a moment",
-                            "The store is switching to a standby database: reading works, changes cannot be saved"
-                                    + " right now. Please try again shortly."));
+            return serviceUnavailable(
+                    "Read-only for a moment",
+                    "The store is switching to a standby database: reading works, changes cannot be saved"
+                            + " right now. Please try again shortly.");
         }
         if (DatabaseUnavailable.isCause(ex)) {
             log.warn("Database unavailable: {}", ex.toString());
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                    .body(problem(
-                            HttpStatus.SERVICE_UNAVAILABLE,
-                            "Service temporarily unavailable",
-                            "The store's database cannot be reached right now. Please try again shortly."));
+            return serviceUnavailable(
+                    "Service temporarily unavailable",
+                    "The store's database cannot be reached right now. Please try again shortly.");
         }
         log.error("Unexpected error", ex);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
@@ -165,6 +157,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         HttpStatus.INTERNAL_SERVER_ERROR,
                         "Internal error",
                         "Something went wrong on our side. It has been logged."));
+    }
+
+    private static ResponseEntity<ProblemDetail> serviceUnavailable(String title, String detail) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, title, detail));
     }
 
     public static ProblemDetail problem(HttpStatus status, String title, String detail) {

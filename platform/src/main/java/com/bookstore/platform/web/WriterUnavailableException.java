@@ -14,11 +14,6 @@ public final class WriterUnavailableException extends SQLTransientConnectionExce
     }
 
     public static boolean isCause(Throwable error) {
-        for (Throwable cause = error; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-            if (cause instanceof WriterUnavailableException) {
-                return true;
-            }
-        }
-        return false;
+        return DatabaseUnavailable.anyCause(error, WriterUnavailableException.class::isInstance);
     }
 }
