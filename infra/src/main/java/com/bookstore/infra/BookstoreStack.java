@@ -94,7 +94,7 @@ public final class BookstoreStack extends Stack {
         // Schemas and accounts are in place (once per deploy) before any instance of a new bundle starts.
         DatabaseSetup setup = new DatabaseSetup(this, "DatabaseSetup", network.vpc, database, app.bundleAsset);
         app.instances.getNode().addDependency(setup.instance);
-        new Monitoring(this, "Monitoring", app, database, notifications);
+        new Monitoring(this, "Monitoring", app, notifications);
 
         if (zone != null) {
             ARecord.Builder.create(this, "Alias")

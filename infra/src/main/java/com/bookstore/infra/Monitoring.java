@@ -2,13 +2,13 @@ package com.bookstore.infra;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.Dashboard;
 import software.amazon.awscdk.services.cloudwatch.GraphWidget;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
+import software.amazon.awscdk.services.cloudwatch.MathExpression;
 import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
@@ -23,7 +23,7 @@ final class Monitoring extends Construct {
 
     private final List<Alarm> alarms = new ArrayList<>();
 
-    Monitoring(Construct scope, String id, AppTier app, Database database, ITopic notifications) {
+    Monitoring(Construct scope, String id, AppTier app, ITopic notifications) {
         super(scope, id);
         MetricOptions perMinuteSum = MetricOptions.builder()
                 .period(Duration.minutes(1))
@@ -44,20 +44,15 @@ final class Monitoring extends Construct {
                         .period(Duration.minutes(1))
                         .statistic("Maximum")
                         .build());
-        Metric replicaLag = Metric.Builder.create()
-                .namespace("AWS/RDS")
-                .metricName("ReplicaLag")
-                .dimensionsMap(Map.of("DBClusterIdentifier", database.cluster.getRef()))
-                .statistic("Maximum")
-                .period(Duration.minutes(1))
-                .build();
-        Metric dbCpu = Metric.Builder.create()
-                .namespace("AWS/RDS")
-                .metricName("CPUUtilization")
-                .dimensionsMap(Map.of("DBClusterIdentifier", database.cluster.getRef()))
-                .statistic("Average")
-                .period(Duration.minutes(1))
-                .build();
+        // A Multi-AZ DB cluster publishes ReplicaLag and CPUUtilization per member instance (DBInstanceIdentifier),
+        // not per cluster, and CloudFormation does not name its members: Metrics Insights queries over every RDS
+        // instance of the account and region watch them whatever their names (the store should have its own
+        // account; in a shared one these alarms watch the neighbours' databases too). ReplicaLag reads -1 while
+        // replication is stopped, which the lag alarm (on the maximum) would never see: its own alarm watches the
+        // minimum.
+        IMetric replicaLag = rdsInstances("MAX(ReplicaLag)", "Replica lag, slowest standby (s)");
+        IMetric replicationStopped = rdsInstances("MIN(ReplicaLag)", "Replica lag, -1 = replication stopped");
+        IMetric dbCpu = rdsInstances("MAX(CPUUtilization)", "Database CPU, busiest instance (%)");
 
         alarm("LoadBalancer5xx", "The load balancer answered 5xx (no healthy instance?)", elb5xx, 10, 3);
         alarm("Target5xx", "The services answered 5xx more than 10 times a minute", target5xx, 10, 3);
@@ -66,6 +61,15 @@ final class Monitoring extends Construct {
         alarm("InstanceCpu", "Instances above 85% CPU for 10 minutes even after scaling", app.cpu, 85, 10);
         alarm("ReplicaLag", "A readable standby is more than 30 s behind the writer", replicaLag, 30, 5);
         alarm("DatabaseCpu", "Database above 80% CPU for 10 minutes", dbCpu, 80, 10);
+        alarms.add(Alarm.Builder.create(this, "ReplicationStopped")
+                .alarmDescription("A readable standby reports ReplicaLag -1: replication is not running")
+                .metric(replicationStopped)
+                .threshold(0)
+                .comparisonOperator(ComparisonOperator.LESS_THAN_THRESHOLD)
+                .evaluationPeriods(3)
+                .datapointsToAlarm(3)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build());
         alarms.forEach(alarm -> alarm.addAlarmAction(new SnsAction(notifications)));
 
         Dashboard.Builder.create(this, "Dashboard")
@@ -73,8 +77,18 @@ final class Monitoring extends Construct {
                 .widgets(List.of(
                         List.of(graph("Requests per minute", requests), graph("5xx per minute", elb5xx, target5xx)),
                         List.of(graph("p99 response time (s)", responseTime), graph("Instance CPU (%)", app.cpu)),
-                        List.of(graph("Replica lag (s)", replicaLag), graph("Database CPU (%)", dbCpu)),
+                        List.of(
+                                graph("Replica lag (s)", replicaLag, replicationStopped),
+                                graph("Database CPU (%)", dbCpu)),
                         List.of(graph("Unhealthy instances", unhealthy))))
+                .build();
+    }
+
+    private static IMetric rdsInstances(String aggregate, String label) {
+        return MathExpression.Builder.create()
+                .expression("SELECT " + aggregate + " FROM SCHEMA(\"AWS/RDS\", DBInstanceIdentifier)")
+                .label(label)
+                .period(Duration.minutes(1))
                 .build();
     }
 

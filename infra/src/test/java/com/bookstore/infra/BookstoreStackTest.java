@@ -271,17 +271,35 @@ class BookstoreStackTest {
     @Test
     void operatorsAreAlarmedOnErrorsLatencyCpuAndReplicaLagAndHaveADashboard() {
         for (String metric : List.of(
-                "HTTPCode_ELB_5XX_Count",
-                "HTTPCode_Target_5XX_Count",
-                "TargetResponseTime",
-                "ReplicaLag",
-                "UnHealthyHostCount")) {
+                "HTTPCode_ELB_5XX_Count", "HTTPCode_Target_5XX_Count", "TargetResponseTime", "UnHealthyHostCount")) {
             template.hasResourceProperties(
                     "AWS::CloudWatch::Alarm",
                     Map.of("MetricName", metric, "AlarmActions", List.of(Map.of("Ref", Match.anyValue()))));
         }
         template.resourceCountIs("AWS::CloudWatch::Dashboard", 1);
         template.hasResourceProperties("AWS::SNS::Topic", Map.of("KmsMasterKeyId", Match.anyValue()));
+    }
+
+    @Test
+    void databaseAlarmsWatchTheClusterMembersWhateverTheirNamesAndReplicationThatStopped() {
+        // A Multi-AZ DB cluster publishes per member instance; a DBClusterIdentifier dimension would never fire.
+        assertThat(template.findResources("AWS::CloudWatch::Alarm").toString()).doesNotContain("DBClusterIdentifier");
+        for (var alarm : List.of(
+                List.of("MAX(ReplicaLag)", "GreaterThanOrEqualToThreshold", 30),
+                List.of("MIN(ReplicaLag)", "LessThanThreshold", 0),
+                List.of("MAX(CPUUtilization)", "GreaterThanOrEqualToThreshold", 80))) {
+            template.hasResourceProperties(
+                    "AWS::CloudWatch::Alarm",
+                    Map.of(
+                            "ComparisonOperator",
+                            alarm.get(1),
+                            "Threshold",
+                            alarm.get(2),
+                            "Metrics",
+                            Match.arrayWith(List.of(Match.objectLike(Map.of(
+                                    "Expression",
+                                    "SELECT " + alarm.get(0) + " FROM SCHEMA(\"AWS/RDS\", DBInstanceIdentifier)"))))));
+        }
     }
 
     @Test
