@@ -45,7 +45,8 @@ public final class CheckoutLoad {
         int totalOrders = Integer.parseInt(args[4]);
         Duration limit = Duration.ofSeconds(Long.parseLong(args[5]));
 
-        HttpClient https = HttpClient.newBuilder().sslContext(trusting(cert)).build();
+        SSLContext context = trusting(cert);
+        HttpClient https = HttpClient.newBuilder().sslContext(context).build();
         HttpClient http = HttpClient.newHttpClient();
         String admin = login(http, auth, "admin@bookstore.test", "staff-only-bookstore-2026");
         String isbn = TestIsbns.next();
@@ -84,19 +85,22 @@ public final class CheckoutLoad {
         long started = System.nanoTime();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (String token : tokens) {
+                // A connection of its own per customer, as each browser has (on one shared HTTP/2 connection 200
+                // customers would be 200 streams, over nginx's 128 per connection).
+                HttpClient browser = HttpClient.newBuilder().sslContext(context).build();
                 pool.submit(() -> {
                     while (remaining.getAndDecrement() > 0 && System.nanoTime() < deadline) {
                         long t0 = System.nanoTime();
                         try {
                             HttpResponse<String> cart = send(
-                                    https,
+                                    browser,
                                     HttpRequest.newBuilder(URI.create(base + "/api/cart/items/" + book))
                                             .header("Authorization", "Bearer " + token)
                                             .header("Content-Type", "application/json")
                                             .PUT(HttpRequest.BodyPublishers.ofString("{\"quantity\":1}")));
                             check(cart, "cart", errors);
                             HttpResponse<String> order = send(
-                                    https,
+                                    browser,
                                     json(
                                             base + "/api/orders",
                                             "{\"shippingAddress\":{\"fullName\":\"Load Test\",\"line1\":\"1 Bench St\","
@@ -109,7 +113,7 @@ public final class CheckoutLoad {
                             Matcher id = ID.matcher(order.body());
                             id.find();
                             HttpResponse<String> paid = send(
-                                    https,
+                                    browser,
                                     json(
                                                     base + "/api/orders/" + id.group(1) + "/payment",
                                                     "{\"cardNumber\":\"4242424242424242\",\"expiryMonth\":12,\"expiryYear\":2099,"
@@ -121,7 +125,8 @@ public final class CheckoutLoad {
                             }
                         } catch (Exception e) {
                             errors.computeIfAbsent(
-                                            "exception " + e.getClass().getSimpleName(), k -> new AtomicInteger())
+                                            "exception " + e.getClass().getSimpleName() + " " + e.getMessage(),
+                                            k -> new AtomicInteger())
                                     .incrementAndGet();
                         }
                     }

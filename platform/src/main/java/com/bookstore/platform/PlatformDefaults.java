@@ -26,7 +26,12 @@ public final class PlatformDefaults implements EnvironmentPostProcessor {
             // bytes, at most about 52 KB decoded), so an oversized header is refused
             // by nginx as problem+json or, below them, checked by the service; never Tomcat's HTML 400.
             Map.entry("server.max-http-request-header-size", "64KB"),
-            Map.entry("spring.threads.virtual.enabled", "true"),
+            // A bounded pool of request threads, not a virtual thread per request: under 1,000 concurrent
+            // requests virtual threads ran them all at once, each holding Tomcat's buffers and waiting for one of a
+            // few database connections, and the heap ran out. Requests beyond these threads wait in Tomcat's queue
+            // (a socket, not a thread and its buffers), and nginx answers 503 with Retry-After past its timeout.
+            Map.entry("server.tomcat.threads.max", "48"),
+            Map.entry("server.tomcat.threads.min-spare", "8"),
             // Trace ids for log correlation on every request; no tracing back end is configured, so nothing is
             // exported (a deployment adds one with management.tracing.export.* / an exporter).
             Map.entry("management.tracing.sampling.probability", "1.0"),

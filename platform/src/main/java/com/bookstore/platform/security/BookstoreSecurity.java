@@ -14,6 +14,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
@@ -61,6 +62,7 @@ public final class BookstoreSecurity {
                 .exceptionHandling(exceptions ->
                         exceptions.authenticationEntryPoint(unauthenticated()).accessDeniedHandler(forbidden()))
                 .addFilterAfter(CsrfRules.MARK_CHECKED, CsrfFilter.class)
+                .addFilterBefore(TokenCheckUnavailable.FILTER, BearerTokenAuthenticationFilter.class)
                 // nginx sends Strict-Transport-Security for the whole site; a second, different one would win.
                 .headers(headers -> headers.httpStrictTransportSecurity(hsts -> hsts.disable()));
     }
@@ -119,7 +121,7 @@ public final class BookstoreSecurity {
         };
     }
 
-    private static boolean fromBrowser(HttpServletRequest request) {
+    static boolean fromBrowser(HttpServletRequest request) {
         String accept = request.getHeader(HttpHeaders.ACCEPT);
         return accept != null
                 && accept.contains("text/html")
