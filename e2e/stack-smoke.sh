@@ -159,7 +159,17 @@ check "up recorded a PID for each of the 8 processes, all alive" all_alive 8 $pi
 "$ROOT/bookstore" down
 check "down stops every process it started" none_alive $pids
 check "down leaves no service or nginx PID file behind" bash -c "! ls $BOOKSTORE_HOME/run/*.pid $BOOKSTORE_HOME/nginx/run/nginx.pid"
+check "each service wrote its class-data archive as it stopped" \
+  test "$(find "$BOOKSTORE_HOME/jvm" -name '1.jsa' -size +10M | wc -l)" -eq 3
 "$ROOT/bookstore" up --no-build >/dev/null
+mapped_archives() { # how many running services have their own class-data archive mapped
+  local svc n=0
+  for svc in auth catalog purchase; do
+    grep -q "/jvm/$svc/1.jsa" "/proc/$(cat "$BOOKSTORE_HOME/run/$svc-1.pid")/maps" 2>/dev/null && n=$((n + 1))
+  done
+  echo "$n"
+}
+check "the services started again from their archives" test "$(mapped_archives)" -eq 3
 check "data survives down and up (read on a replica)" bash -c "mariadb -h 127.0.0.1 -P 23307 -u bookstore_admin -padmin-local-only -N -e 'SELECT v FROM smoke.kept' | grep -qx 42"
 pids="$(recorded_pids)"
 check "the second up started all 8 processes again" all_alive 8 $pids

@@ -32,6 +32,9 @@ public final class PlatformDefaults implements EnvironmentPostProcessor {
             // (a socket, not a thread and its buffers), and nginx answers 503 with Retry-After past its timeout.
             Map.entry("server.tomcat.threads.max", "48"),
             Map.entry("server.tomcat.threads.min-spare", "8"),
+            // The kernel's queue of connections not yet accepted: nginx opening hundreds at once (a burst of
+            // clients) must wait there, not time out connecting (Tomcat's default is 100).
+            Map.entry("server.tomcat.accept-count", "1024"),
             // Trace ids for log correlation on every request; no tracing back end is configured, so nothing is
             // exported (a deployment adds one with management.tracing.export.* / an exporter).
             Map.entry("management.tracing.sampling.probability", "1.0"),
