@@ -43,6 +43,9 @@ check "every service got the shared internal token (purchase)" \
   test "$(internal http://127.0.0.1:19003/internal/nothing-here)" = 404
 check "a service answers through nginx with problem+json" bash -c "header -H 'Accept: application/json' $BASE/no/such/page | grep -qi '^content-type: application/problem+json'"
 check "the demo catalog is searchable through nginx" bash -c "curl -sk '$BASE/books?q=tolstoy' | grep -q 'War and Peace'"
+check "search forgives a typo and finds a series" bash -c "curl -sk '$BASE/api/books?q=tolkein+lord+of+the+rings' | jq -e '[.items[].title] | index(\"The Two Towers\") != null' >/dev/null"
+check "the search box suggests authors and titles as you type" bash -c "curl -sk '$BASE/api/books/suggest?q=tolk' | jq -e '.[0] == {kind: \"author\", text: \"J. R. R. Tolkien\"}' >/dev/null"
+check "the search box's script is served under the strict CSP" bash -c "curl -skI '$BASE/js/suggest.js' | grep -qi '^content-type: text/javascript' && curl -skI '$BASE/js/suggest.js' | grep -qi \"^content-security-policy: .*script-src 'self'\""
 check "the demo customer signs in through nginx" bash -c "curl -sk -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' -d '{\"email\":\"customer@bookstore.test\",\"password\":\"reading-is-fun-2026\"}' $BASE/api/auth/login | grep -qx 200"
 check "book covers are served" bash -c "curl -sk -o /dev/null -w '%{content_type}' $BASE/covers/1.svg | grep -q image/svg"
 check "/actuator is not served publicly" bash -c "curl -sk -o /dev/null -w '%{http_code}' $BASE/actuator/health | grep -qx 404"

@@ -103,6 +103,48 @@ class CatalogApiTest {
     }
 
     @Test
+    void searchHasAStaffChangeAtOnceForgivesTyposAndSuggestsWhileTyping() {
+        String word = marker(); // nine letters: two typos allowed
+        long id = create(book("The " + word + " affair", "Ann Writer", "Mystery", "9.00", 1, "d"))
+                .get("id")
+                .asLong();
+        assertThat(ids("/api/books?q=" + word))
+                .as("found at once by its author")
+                .contains(id);
+        String typo = word.substring(0, 3) + word.charAt(4) + word.charAt(3) + word.substring(5, 8); // swap, drop
+        assertThat(ids("/api/books?q=" + typo + "+"))
+                .as("with two typos (" + typo + ")")
+                .contains(id);
+        assertThat(ids("/api/books?q=" + word.substring(0, 5)))
+                .as("the start of the word")
+                .contains(id);
+        JsonNode suggestions =
+                http.get("/api/books/suggest?q=" + word.substring(0, 6)).json();
+        assertThat(suggestions.findValuesAsString("text")).contains("The " + word + " affair");
+        List<Long> suggestedIds = new ArrayList<>();
+        suggestions.findValues("bookId").forEach(bookId -> suggestedIds.add(bookId.asLong()));
+        assertThat(suggestedIds).contains(id);
+
+        assertThat(http.delete("/api/books/" + id, "Authorization", admin).status())
+                .isEqualTo(204);
+        assertThat(ids("/api/books?q=" + word)).as("gone from search at once").doesNotContain(id);
+        for (String odd : List.of("%00", "%22%5C", "c%2B%2B", "o%27reilly", "%F0%9F%92%A5", "*%3F~", "AND+OR+NOT")) {
+            Http.Response answer = http.get("/api/books?q=" + odd);
+            assertThat(answer.status()).as(odd).isEqualTo(200);
+            assertThat(http.get("/api/books/suggest?q=" + odd).status()).as(odd).isEqualTo(200);
+        }
+    }
+
+    private List<Long> ids(String path) {
+        List<Long> ids = new ArrayList<>();
+        http.get(path)
+                .json()
+                .get("items")
+                .forEach(item -> ids.add(item.get("id").asLong()));
+        return ids;
+    }
+
+    @Test
     void filtersAndSortsCombine() {
         String genre = "Genre-" + marker();
         create(book("Cheap " + genre, "A", genre, "5.00", 4, "x"));

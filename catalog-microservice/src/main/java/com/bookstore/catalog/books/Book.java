@@ -1,5 +1,6 @@
 package com.bookstore.catalog.books;
 
+import com.bookstore.catalog.search.SearchDocument;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -34,6 +35,8 @@ class Book {
     private String currency;
     private int stock;
 
+    private String series;
+
     @Column(name = "cover_url")
     private String coverUrl;
 
@@ -58,6 +61,7 @@ class Book {
         this.currency = command.currencyOrDefault();
         this.stock = command.stock();
         this.coverUrl = command.coverUrl();
+        this.series = command.seriesOrNull();
     }
 
     Long id() {
@@ -70,6 +74,10 @@ class Book {
 
     long version() {
         return version;
+    }
+
+    SearchDocument searchDocument() {
+        return new SearchDocument(id, title, author, description, genre, series);
     }
 
     BookView view() {
@@ -85,6 +93,7 @@ class Book {
                 currency,
                 stock,
                 coverUrl == null || coverUrl.isBlank() ? BookView.generatedCover(id, version) : coverUrl,
-                version);
+                version,
+                series);
     }
 }

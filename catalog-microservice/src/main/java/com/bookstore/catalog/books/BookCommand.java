@@ -47,10 +47,18 @@ public record BookCommand(
         Integer stock,
 
         @Size(max = 500) @Pattern(regexp = "(https://|/)\\S*", message = "Use an https:// address or a site path.")
-        String coverUrl) {
+        String coverUrl,
+
+        @Size(max = 200, message = "Use at most 200 characters.")
+        String series) {
 
     String normalizedIsbn() {
         return isbn.replaceAll("[\\s-]", "");
+    }
+
+    /** The series, or null when there is none (a blank one is none). */
+    String seriesOrNull() {
+        return series == null || series.isBlank() ? null : series.trim();
     }
 
     String currencyOrDefault() {

@@ -16,7 +16,8 @@ public record BookView(
         String currency,
         int stock,
         String coverUrl,
-        long version) {
+        long version,
+        String series) {
 
     static String generatedCover(Long id, long version) {
         return "/covers/" + id + ".svg?v=" + version;

@@ -1,5 +1,8 @@
 package com.bookstore.catalog.books;
 
+import com.bookstore.catalog.search.BookIndex;
+import com.bookstore.catalog.search.SearchIndexUpdates;
+import com.bookstore.catalog.search.Suggestion;
 import com.bookstore.platform.web.PageResponse;
 import com.bookstore.platform.web.PreconditionFailedException;
 import java.util.List;
@@ -19,19 +22,35 @@ public class Catalog {
     private final BookRepository books;
     private final BookSearch search;
     private final JdbcTemplate jdbc;
+    private final SearchIndexUpdates searchIndex;
+    private final BookIndex index;
 
-    Catalog(BookRepository books, BookSearch search, JdbcTemplate jdbc) {
+    Catalog(
+            BookRepository books,
+            BookSearch search,
+            JdbcTemplate jdbc,
+            SearchIndexUpdates searchIndex,
+            BookIndex index) {
         this.books = books;
         this.search = search;
         this.jdbc = jdbc;
+        this.searchIndex = searchIndex;
+        this.index = index;
+    }
+
+    /**
+     * Up to 8 authors and titles for the words typed so far (the first 200 characters), from this instance's
+     * search index alone: no database round trip while someone types.
+     */
+    public List<Suggestion> suggest(String typed) {
+        String words = typed.length() > 200 ? typed.substring(0, 200) : typed;
+        return words.isBlank() ? List.of() : index.suggest(words, 8);
     }
 
     @Transactional(readOnly = true)
     public PageResponse<BookView> search(BookQuery query) {
-        List<BookView> items = search.find(query);
-        long total =
-                items.size() < query.sizeOrDefault() && query.pageOrDefault() == 0 ? items.size() : search.count(query);
-        return PageResponse.of(items, query.pageOrDefault(), query.sizeOrDefault(), total);
+        BookSearch.Found found = search.search(query);
+        return PageResponse.of(found.items(), query.pageOrDefault(), query.sizeOrDefault(), found.total());
     }
 
     @Transactional(readOnly = true)
@@ -52,7 +71,9 @@ public class Catalog {
             throw new IsbnTakenException(command.normalizedIsbn());
         }
         try {
-            return books.saveAndFlush(new Book(command)).view();
+            Book book = books.saveAndFlush(new Book(command));
+            searchIndex.saved(book.searchDocument());
+            return book.view();
         } catch (DataIntegrityViolationException addedConcurrently) {
             throw new IsbnTakenException(command.normalizedIsbn());
         }
@@ -76,6 +97,7 @@ public class Catalog {
         } catch (DataIntegrityViolationException isbnTakenMeanwhile) {
             throw new IsbnTakenException(command.normalizedIsbn());
         }
+        searchIndex.saved(book.searchDocument());
         return book.view();
     }
 
@@ -83,6 +105,7 @@ public class Catalog {
     public void delete(long id) {
         Book book = books.findById(id).orElseThrow(() -> new BookNotFoundException(id));
         books.delete(book);
+        searchIndex.deleted(id);
     }
 
     private static PreconditionFailedException stale() {

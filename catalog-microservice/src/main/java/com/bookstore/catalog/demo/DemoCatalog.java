@@ -1,5 +1,6 @@
 package com.bookstore.catalog.demo;
 
+import com.bookstore.catalog.search.SearchIndexUpdates;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -33,10 +34,12 @@ class DemoCatalog implements ApplicationRunner {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
+    private final SearchIndexUpdates searchIndex;
 
-    DemoCatalog(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    DemoCatalog(JdbcTemplate jdbc, PlatformTransactionManager transactions, SearchIndexUpdates searchIndex) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
+        this.searchIndex = searchIndex;
     }
 
     @Override
@@ -55,8 +58,8 @@ class DemoCatalog implements ApplicationRunner {
         }
         List<DemoBook> books = read();
         jdbc.batchUpdate(
-                "INSERT INTO books (isbn, title, author, description, genre, published_year, price, currency, stock)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, 'EUR', ?)",
+                "INSERT INTO books (isbn, title, author, description, genre, published_year, price, currency, stock,"
+                        + " series) VALUES (?, ?, ?, ?, ?, ?, ?, 'EUR', ?, ?)",
                 books,
                 100,
                 (statement, book) -> {
@@ -68,8 +71,10 @@ class DemoCatalog implements ApplicationRunner {
                     statement.setInt(6, book.year());
                     statement.setBigDecimal(7, book.price());
                     statement.setInt(8, book.stock());
+                    statement.setString(9, book.series());
                 });
         log.info("Loaded {} demo books", books.size());
+        searchIndex.bulkLoaded(); // searchable at once, not after the replicas and the next refresh
     }
 
     static List<DemoBook> read() {
@@ -90,7 +95,8 @@ class DemoCatalog implements ApplicationRunner {
                         f[4],
                         new BigDecimal(f[5]),
                         Integer.parseInt(f[6]),
-                        f[7]));
+                        f[7],
+                        f.length > 8 && !f[8].isBlank() ? f[8] : null));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("demo/books.tsv is missing", e);
@@ -106,5 +112,6 @@ class DemoCatalog implements ApplicationRunner {
             String genre,
             BigDecimal price,
             int stock,
-            String description) {}
+            String description,
+            String series) {}
 }

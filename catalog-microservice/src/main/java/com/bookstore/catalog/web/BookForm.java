@@ -17,6 +17,7 @@ public class BookForm {
     private Integer publishedYear;
     private BigDecimal price;
     private Integer stock;
+    private String series = "";
 
     static BookForm of(BookView book) {
         BookForm form = new BookForm();
@@ -30,11 +31,13 @@ public class BookForm {
         form.publishedYear = book.publishedYear();
         form.price = book.price();
         form.stock = book.stock();
+        form.series = book.series() == null ? "" : book.series();
         return form;
     }
 
     BookCommand command() {
-        return new BookCommand(isbn, title, author, description, genre, publishedYear, price, "EUR", stock, null);
+        return new BookCommand(
+                isbn, title, author, description, genre, publishedYear, price, "EUR", stock, null, series);
     }
 
     public Long getId() {
@@ -115,5 +118,13 @@ public class BookForm {
 
     public void setStock(Integer stock) {
         this.stock = stock;
+    }
+
+    public String getSeries() {
+        return series;
+    }
+
+    public void setSeries(String series) {
+        this.series = series;
     }
 }

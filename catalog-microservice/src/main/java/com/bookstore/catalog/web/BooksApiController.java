@@ -5,6 +5,7 @@ import com.bookstore.catalog.books.BookQuery;
 import com.bookstore.catalog.books.BookView;
 import com.bookstore.catalog.books.Catalog;
 import com.bookstore.catalog.books.GenreCount;
+import com.bookstore.catalog.search.Suggestion;
 import com.bookstore.platform.web.PageResponse;
 import com.bookstore.platform.web.PreconditionFailedException;
 import jakarta.validation.Valid;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
@@ -43,6 +45,12 @@ class BooksApiController {
     @GetMapping("/books")
     ResponseEntity<PageResponse<BookView>> search(@Valid BookQuery query) {
         return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(catalog.search(query));
+    }
+
+    /** Up to 8 authors and titles for what a reader has typed so far, for the search box (from the search index). */
+    @GetMapping("/books/suggest")
+    ResponseEntity<List<Suggestion>> suggest(@RequestParam(defaultValue = "") String q) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(catalog.suggest(q));
     }
 
     @GetMapping("/books/{id}")

@@ -38,12 +38,17 @@ class DemoCatalogLoadTest {
     int port;
 
     @Test
-    void theDemoCatalogIsLoadedAndSearchable() {
+    void theDemoCatalogIsLoadedAndSearchable() throws InterruptedException {
         // The demo rows were just written to the primary at start-up; these reads go to the replicas.
         ReplicaSetExtension.replicaSet().awaitReplicasCaughtUp(Duration.ofSeconds(10));
         Http http = new Http(port);
         assertThat(http.get("/api/books?size=1").json().get("totalItems").asLong())
                 .isGreaterThanOrEqualTo(200);
+        // The search index follows the replicas within one refresh (1 s).
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (http.get("/api/books?q=tolstoy").json().get("items").isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
         assertThat(http.get("/api/books?q=tolstoy").json().get("items").findValuesAsString("title"))
                 .contains("War and Peace", "Anna Karenina");
         assertThat(http.get("/api/books?q=white+whale").json().get("items").findValuesAsString("title"))

@@ -25,7 +25,8 @@ class CoversControllerTest {
                 "EUR",
                 3,
                 null,
-                0);
+                0,
+                null);
         String svg = CoversController.svg(book);
         DocumentBuilderFactory.newInstance()
                 .newDocumentBuilder()

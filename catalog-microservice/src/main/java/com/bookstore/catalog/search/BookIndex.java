@@ -1,0 +1,243 @@
+package com.bookstore.catalog.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The catalog's search index (Apache Lucene), one per service instance, in a temporary folder (memory-mapped: the
+ * operating system's page cache holds it, not the heap). It answers with book ids in order of relevance; the
+ * database stays the truth for everything else (filters, prices, stock, whether the book still exists), so an
+ * entry a moment out of date can only change a book's rank, never show a wrong price or a deleted book.
+ */
+public final class BookIndex implements AutoCloseable {
+
+    static {
+        IndexSearcher.setMaxClauseCount(4096); // typo-tolerant words expand to up to 50 terms each
+    }
+
+    private final Path folder;
+    private final FSDirectory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+
+    public BookIndex() {
+        try {
+            folder = Files.createTempDirectory("bookstore-search-");
+            directory = FSDirectory.open(folder);
+            Map<String, Analyzer> perField = new HashMap<>();
+            SearchQueries.FIELDS
+                    .keySet()
+                    .forEach(field -> perField.put(SearchQueries.plain(field), SearchAnalyzers.PLAIN));
+            perField.put(SearchQueries.NAMES, SearchAnalyzers.PLAIN);
+            IndexWriterConfig config =
+                    new IndexWriterConfig(new PerFieldAnalyzerWrapper(SearchAnalyzers.STEMMED, perField));
+            config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+            config.setRAMBufferSizeMB(16);
+            writer = new IndexWriter(directory, config);
+            searchers = new SearcherManager(writer, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not create the search index", e);
+        }
+    }
+
+    /** Adds or replaces books; visible to searches after {@link #refresh()}. */
+    public void put(Collection<SearchDocument> books) {
+        try {
+            for (SearchDocument book : books) {
+                writer.updateDocument(new Term("id", Long.toString(book.id())), document(book));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void remove(Collection<Long> ids) {
+        try {
+            for (long id : ids) {
+                writer.deleteDocuments(new Term("id", Long.toString(id)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Makes every change so far visible to the next search. */
+    public void refresh() {
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The ids of the books matching a reader's text, most relevant first, at most {@code limit}. */
+    public List<Long> search(String text, int limit) {
+        Query query = SearchQueries.forText(text);
+        if (query == null) {
+            return List.of();
+        }
+        return withSearcher(searcher -> {
+            TopDocs top = searcher.search(query, limit, RELEVANCE_THEN_TITLE);
+            StoredFields stored = searcher.storedFields();
+            List<Long> ids = new ArrayList<>(top.scoreDocs.length);
+            for (ScoreDoc hit : top.scoreDocs) {
+                ids.add(stored.document(hit.doc)
+                        .getField("id_value")
+                        .numericValue()
+                        .longValue());
+            }
+            return ids;
+        });
+    }
+
+    /**
+     * Up to {@code limit} suggestions for the words typed so far (the last one may be unfinished): the authors whose
+     * names begin with a typed word (at most 3), then the titles of the best matches.
+     */
+    public List<Suggestion> suggest(String text, int limit) {
+        Query query = SearchQueries.forText(text);
+        if (query == null) {
+            return List.of();
+        }
+        List<String> typed = SearchAnalyzers.terms(SearchAnalyzers.PLAIN, text);
+        return withSearcher(searcher -> {
+            TopDocs top = searcher.search(query, limit * 4, RELEVANCE_THEN_TITLE);
+            StoredFields stored = searcher.storedFields();
+            Set<String> authors = new LinkedHashSet<>();
+            List<Suggestion> titles = new ArrayList<>();
+            for (ScoreDoc hit : top.scoreDocs) {
+                Document book = stored.document(hit.doc);
+                String author = book.get("author_value");
+                if (authors.size() < 3 && namesTyped(author, typed)) {
+                    authors.add(author);
+                }
+                titles.add(Suggestion.title(
+                        book.getField("id_value").numericValue().longValue(), book.get("title_value")));
+            }
+            List<Suggestion> suggestions =
+                    new ArrayList<>(authors.stream().map(Suggestion::author).toList());
+            titles.stream().limit(Math.max(0, limit - suggestions.size())).forEach(suggestions::add);
+            return suggestions;
+        });
+    }
+
+    /** The index's size on disk (memory-mapped: what the page cache holds of it at most). */
+    public long bytes() {
+        try {
+            long total = 0;
+            for (String file : directory.listAll()) {
+                total += directory.fileLength(file);
+            }
+            return total;
+        } catch (IOException e) {
+            return -1; // a file merged away while counting: the next reading will do
+        }
+    }
+
+    public int size() {
+        return withSearcher(searcher -> searcher.getIndexReader().numDocs());
+    }
+
+    @Override
+    public void close() {
+        try {
+            searchers.close();
+            writer.close();
+            directory.close();
+            try (Stream<Path> files = Files.walk(folder)) {
+                files.sorted((a, b) -> b.compareTo(a))
+                        .forEach(path -> path.toFile().delete());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final Sort RELEVANCE_THEN_TITLE =
+            new Sort(SortField.FIELD_SCORE, new SortField("title_sort", SortField.Type.STRING));
+
+    private static Document document(SearchDocument book) {
+        Document document = new Document();
+        document.add(new StringField("id", Long.toString(book.id()), Field.Store.NO));
+        document.add(new StoredField("id_value", book.id()));
+        document.add(new StoredField("title_value", book.title()));
+        document.add(new StoredField("author_value", book.author()));
+        document.add(
+                new SortedDocValuesField("title_sort", new BytesRef(book.title().toLowerCase(Locale.ROOT))));
+        Map<String, List<String>> texts = Map.of(
+                "title", List.of(book.title()),
+                "author", AuthorNames.variants(book.author()),
+                "description", List.of(book.description() == null ? "" : book.description()),
+                "series", book.series() == null ? List.of() : List.of(book.series()));
+        texts.forEach((field, values) -> {
+            for (String value : values) {
+                document.add(new TextField(field, value, Field.Store.NO));
+                document.add(new TextField(SearchQueries.plain(field), value, Field.Store.NO));
+                if (!field.equals("description")) {
+                    document.add(new TextField(SearchQueries.NAMES, value, Field.Store.NO));
+                }
+            }
+        });
+        document.add(new StringField("genre", book.genre(), Field.Store.NO));
+        return document;
+    }
+
+    /** Whether one of the author's names begins with one of the words typed. */
+    private static boolean namesTyped(String author, List<String> typed) {
+        List<String> names = SearchAnalyzers.terms(SearchAnalyzers.PLAIN, author);
+        for (String variant : AuthorNames.variants(author)) {
+            names.addAll(SearchAnalyzers.terms(SearchAnalyzers.PLAIN, variant));
+        }
+        return typed.stream()
+                .anyMatch(word -> word.length() >= 2 && names.stream().anyMatch(name -> name.startsWith(word)));
+    }
+
+    private interface SearcherWork<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    private <T> T withSearcher(SearcherWork<T> work) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return work.apply(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
