@@ -135,6 +135,41 @@ class CatalogApiTest {
         }
     }
 
+    @Test
+    void genreCountsFollowTheSearchAndItsFiltersButNotTheGenreItself() {
+        String word = marker();
+        create(book("The " + word + " garden", "G. Reen", "Fiction", "10.00", 1, "d"));
+        create(book("A " + word + " history", "G. Reen", "History", "30.00", 1, "d"));
+        create(book("More " + word + " history", "G. Reen", "History", "31.00", 0, "d"));
+
+        assertThat(genres("/api/genres?q=" + word)).containsExactly("Fiction=1", "History=2");
+        assertThat(genres("/api/genres?q=" + word + "&genre=Fiction"))
+                .as("the chosen genre does not hide the others")
+                .containsExactly("Fiction=1", "History=2");
+        assertThat(genres("/api/genres?q=" + word + "&inStock=true&minPrice=20"))
+                .containsExactly("History=1");
+        assertThat(genres("/api/genres"))
+                .as("no words: the whole catalog")
+                .contains("Fiction=" + wholeCatalog("Fiction"));
+        assertThat(http.get("/api/genres?minPrice=-1").status()).isEqualTo(400);
+    }
+
+    private List<String> genres(String path) {
+        List<String> counts = new ArrayList<>();
+        http.get(path)
+                .json()
+                .forEach(g -> counts.add(
+                        g.get("genre").asString() + "=" + g.get("count").asLong()));
+        return counts;
+    }
+
+    private long wholeCatalog(String genre) {
+        return http.get("/api/books?size=1&genre=" + genre)
+                .json()
+                .get("totalItems")
+                .asLong();
+    }
+
     private List<Long> ids(String path) {
         List<Long> ids = new ArrayList<>();
         http.get(path)

@@ -83,6 +83,21 @@ class BookSearch {
         return query.sort() == null || query.sort().equals("relevance");
     }
 
+    /**
+     * How many of the books matching a query are in each genre — every filter applied but the genre itself, so a
+     * reader sees where else the results are (facets).
+     */
+    List<GenreCount> genreCounts(BookQuery query) {
+        BookQuery anyGenre = new BookQuery(
+                query.q(), null, query.author(), query.minPrice(), query.maxPrice(), query.inStock(), null, 0, 1);
+        MapSqlParameterSource parameters = new MapSqlParameterSource();
+        return jdbc.query(
+                "SELECT genre, COUNT(*) AS n FROM books" + where(anyGenre, parameters)
+                        + " GROUP BY genre ORDER BY genre",
+                parameters,
+                (rs, row) -> new GenreCount(rs.getString("genre"), rs.getLong("n")));
+    }
+
     private List<BookView> find(BookQuery query) {
         MapSqlParameterSource parameters = new MapSqlParameterSource();
         String where = where(query, parameters);

@@ -58,6 +58,12 @@ public class Catalog {
         return books.findById(id).map(Book::view).orElseThrow(() -> new BookNotFoundException(id));
     }
 
+    /** The genres of the books matching a query, each with how many (the query's own genre filter aside). */
+    @Transactional(readOnly = true)
+    public List<GenreCount> genres(BookQuery query) {
+        return search.genreCounts(query);
+    }
+
     @Transactional(readOnly = true)
     public List<GenreCount> genres() {
         return jdbc.query(

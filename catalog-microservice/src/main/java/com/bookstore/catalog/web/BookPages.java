@@ -46,7 +46,7 @@ class BookPages {
         model.addAttribute("query", used);
         model.addAttribute("links", new BrowseLinks(used));
         model.addAttribute("page", page);
-        model.addAttribute("genres", catalog.genres());
+        model.addAttribute("genres", catalog.genres(used));
         return "books/list";
     }
 

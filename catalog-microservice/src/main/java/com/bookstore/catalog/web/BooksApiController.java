@@ -66,9 +66,10 @@ class BooksApiController {
                 .body(book);
     }
 
+    /** Every genre with its number of books; with search words or filters, of the books that match them. */
     @GetMapping("/genres")
-    ResponseEntity<List<GenreCount>> genres() {
-        return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(catalog.genres());
+    ResponseEntity<List<GenreCount>> genres(@Valid BookQuery query) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(catalog.genres(query));
     }
 
     @ResponseStatus(HttpStatus.CREATED)
