@@ -2,6 +2,7 @@ package com.bookstore.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bookstore.platform.consistency.ConsistencyToken;
 import com.bookstore.testkit.DatabaseServer;
 import com.bookstore.testkit.Http;
 import com.bookstore.testkit.ReplicaSet;
@@ -9,6 +10,8 @@ import com.bookstore.testkit.ReplicaSetExtension;
 import com.bookstore.testkit.TestIsbns;
 import com.bookstore.testkit.TestTokens;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,6 +39,7 @@ class CatalogApiTest {
     static void configure(DynamicPropertyRegistry registry) {
         ReplicaSetExtension.schema("catalog").properties().forEach((key, value) -> registry.add(key, () -> value));
         TOKENS.properties().forEach((key, value) -> registry.add(key, () -> value));
+        registry.add("bookstore.search.sweep-interval", () -> "2s");
     }
 
     @AfterAll
@@ -171,12 +175,7 @@ class CatalogApiTest {
     }
 
     private List<Long> ids(String path) {
-        List<Long> ids = new ArrayList<>();
-        http.get(path)
-                .json()
-                .get("items")
-                .forEach(item -> ids.add(item.get("id").asLong()));
-        return ids;
+        return ids(http.get(path).json());
     }
 
     @Test
@@ -370,6 +369,92 @@ class CatalogApiTest {
         } finally {
             set.heal();
         }
+    }
+
+    /**
+     * Another instance's change (straight to the writer, so not through this instance's own updates) while both
+     * replicas lag 30 s: a search without a consistency position has what the replicas have; its author's search,
+     * carrying the position, finds the book by its new title at once.
+     */
+    @Test
+    void aChangeMadeThroughAnotherInstanceIsInItsAuthorsSearchAtOnce(ReplicaSet set) {
+        String before = marker();
+        String after = marker();
+        long id = create(book("The " + before + " atlas", "L. Ag", "Travel", "9.00", 1, "Maps."))
+                .get("id")
+                .asLong();
+        set.awaitReplicasCaughtUp(Duration.ofSeconds(10));
+        set.replicas().forEach(replica -> set.delay(replica, 30));
+        try {
+            set.primary()
+                    .execute("UPDATE catalog.books SET title = 'The " + after + " atlas', version = version + 1"
+                            + " WHERE id = " + id);
+            String token = ConsistencyToken.encode(set.primaryPosition());
+
+            Http anybody = new Http(port);
+            assertThat(anybody.get("/api/books?q=" + after)
+                            .json()
+                            .get("totalItems")
+                            .asLong())
+                    .as("without the position: what the lagging replicas have")
+                    .isZero();
+            assertThat(ids(anybody.get("/api/books?q=" + before).json())).containsExactly(id);
+
+            JsonNode found = http.get("/api/books?q=" + after, "Consistency-Token", token)
+                    .json();
+            assertThat(ids(found)).containsExactly(id);
+            assertThat(found.get("items").get(0).get("title").asString()).isEqualTo("The " + after + " atlas");
+            assertThat(http.get("/api/books?q=" + before, "Consistency-Token", token)
+                            .json()
+                            .get("totalItems")
+                            .asLong())
+                    .as("nor under its old title")
+                    .isZero();
+        } finally {
+            set.heal();
+        }
+    }
+
+    /**
+     * A change whose transaction commits more than the feed's 5 s overlap after its statement, while another change
+     * commits meanwhile: the feed, reading by time, has moved past its timestamp; the sweep of every book's id and
+     * version (every 2 s here, every minute by default) finds it.
+     */
+    @Test
+    void aChangeThatCommitsLateIsFoundByTheSweep(ReplicaSet set) throws Exception {
+        String before = marker();
+        String after = marker();
+        long late = create(book("The " + before + " almanac", "L. Ate", "Reference", "7.00", 1, "Tables."))
+                .get("id")
+                .asLong();
+        try (Connection connection = set.primary().connect()) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.executeUpdate("UPDATE catalog.books SET title = 'The " + after + " almanac',"
+                        + " version = version + 1 WHERE id = " + late);
+            }
+            Thread.sleep(6_000);
+            String other = marker();
+            create(book("The " + other + " gazette", "N. Ow", "Reference", "7.00", 1, "News."));
+            set.awaitReplicasCaughtUp(Duration.ofSeconds(10));
+            Thread.sleep(2_000); // the feed (every second) reads the gazette from a replica: its position passes the
+            // almanac's
+            connection.commit();
+        }
+        Http anybody = new Http(port);
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        List<Long> found = ids(anybody.get("/api/books?q=" + after).json());
+        while (found.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            found = ids(anybody.get("/api/books?q=" + after).json());
+        }
+        assertThat(found).as("the late change, found by the sweep").containsExactly(late);
+    }
+
+    private static List<Long> ids(JsonNode page) {
+        List<Long> ids = new ArrayList<>();
+        page.get("items").forEach(item -> ids.add(item.get("id").asLong()));
+        return ids;
     }
 
     JsonNode create(String body) {

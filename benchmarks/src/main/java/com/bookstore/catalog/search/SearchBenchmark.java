@@ -52,7 +52,8 @@ public class SearchBenchmark {
         List<String[]> demo = rows(SearchBenchmark.class.getClassLoader().getResourceAsStream("demo/books.tsv"));
         List<SearchDocument> books = new ArrayList<>();
         for (String[] row : demo) {
-            books.add(new SearchDocument(books.size() + 1, row[1], row[2], row[7], row[4], row.length > 8 ? row[8] : null));
+            books.add(new SearchDocument(
+                    books.size() + 1, 0, row[1], row[2], row[7], row[4], row.length > 8 ? row[8] : null));
         }
         if (!catalog.equals("demo")) {
             books.addAll(generated(demo, Integer.parseInt(catalog) - books.size(), books.size() + 1));
@@ -63,9 +64,11 @@ public class SearchBenchmark {
         }
         index.refresh();
         System.out.printf("%n%s catalog: %,d books, index %,d bytes on disk%n", catalog, index.size(), index.bytes());
-        Path relevance = Path.of(System.getProperty(
-                "relevance", "catalog-microservice/src/test/resources/search/relevance.tsv"));
-        queries = rows(Files.newInputStream(relevance)).stream().map(row -> row[0]).toList();
+        Path relevance = Path.of(
+                System.getProperty("relevance", "catalog-microservice/src/test/resources/search/relevance.tsv"));
+        queries = rows(Files.newInputStream(relevance)).stream()
+                .map(row -> row[0])
+                .toList();
     }
 
     @TearDown(Level.Trial)
@@ -105,6 +108,7 @@ public class SearchBenchmark {
             String series = random.nextInt(10) == 0 ? "The " + phrase(words, random, 2) + " Cycle" : null;
             books.add(new SearchDocument(
                     firstId + i,
+                    0,
                     title,
                     author,
                     phrase(words, random, 12 + random.nextInt(19)) + ".",

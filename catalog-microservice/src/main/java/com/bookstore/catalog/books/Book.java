@@ -77,7 +77,7 @@ class Book {
     }
 
     SearchDocument searchDocument() {
-        return new SearchDocument(id, title, author, description, genre, series);
+        return new SearchDocument(id, version, title, author, description, genre, series);
     }
 
     BookView view() {

@@ -1,6 +1,8 @@
 package com.bookstore.catalog.books;
 
 import com.bookstore.catalog.search.BookIndex;
+import com.bookstore.catalog.search.SearchIndexFeed;
+import com.bookstore.platform.consistency.ConsistencyContext;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,7 +21,8 @@ import org.springframework.stereotype.Component;
  * The catalog search: the words go to this instance's search index ({@link BookIndex}: stems, typos, prefixes,
  * ranking), which answers with the ids of the {@value #MAX_HITS} most relevant books; filters, sorts, paging and the
  * total are SQL over those ids, on the caller's transaction (a read-only one reads a replica), so prices, stock and
- * whether a book still exists always come from the database.
+ * whether a book still exists always come from the database. A client carrying a consistency position finds its own
+ * changes, wherever it made them ({@link SearchIndexFeed#catchUp}).
  */
 @Component
 class BookSearch {
@@ -32,19 +35,34 @@ class BookSearch {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final BookIndex index;
+    private final SearchIndexFeed feed;
 
-    BookSearch(NamedParameterJdbcTemplate jdbc, BookIndex index) {
+    BookSearch(NamedParameterJdbcTemplate jdbc, BookIndex index, SearchIndexFeed feed) {
         this.jdbc = jdbc;
         this.index = index;
+        this.feed = feed;
     }
 
-    /** One page of the books matching a query, and how many match in all. */
-    Found search(BookQuery query) {
-        if (query.hasText() && relevance(query)) {
-            return byRelevance(query);
+    /**
+     * The ids of the {@value #MAX_HITS} books that best match a query's words, most relevant first, or {@code null}
+     * when it has none. Asked once per request: the page and the facets are then both computed over them.
+     */
+    List<Long> hits(BookQuery query) {
+        if (!query.hasText()) {
+            return null;
         }
-        List<BookView> items = find(query);
-        long total = items.size() < query.sizeOrDefault() && query.pageOrDefault() == 0 ? items.size() : count(query);
+        ConsistencyContext.requiredPosition().ifPresent(feed::catchUp);
+        return index.search(query.q(), MAX_HITS);
+    }
+
+    /** One page of the books matching a query, and how many match in all; {@code hits} as {@link #hits} gave. */
+    Found search(BookQuery query, List<Long> hits) {
+        if (hits != null && relevance(query)) {
+            return byRelevance(query, hits);
+        }
+        List<BookView> items = find(query, hits);
+        long total =
+                items.size() < query.sizeOrDefault() && query.pageOrDefault() == 0 ? items.size() : count(query, hits);
         return new Found(items, total);
     }
 
@@ -55,16 +73,14 @@ class BookSearch {
      * the filters (primary-key lookups) and then reads the one page of them. Ordering a thousand rows by their
      * place in a thousand-item list in SQL ({@code FIELD}) cost tens of milliseconds at 100,000 books.
      */
-    private Found byRelevance(BookQuery query) {
-        MapSqlParameterSource parameters = new MapSqlParameterSource();
-        String where = where(query, parameters);
-        if (!parameters.hasValue("hits")) {
+    private Found byRelevance(BookQuery query, List<Long> hits) {
+        if (hits.isEmpty()) {
             return new Found(List.of(), 0);
         }
+        MapSqlParameterSource parameters = new MapSqlParameterSource();
+        String where = where(query, hits, parameters);
         Set<Long> passing = new HashSet<>(jdbc.queryForList("SELECT id FROM books" + where, parameters, Long.class));
-        @SuppressWarnings("unchecked")
-        List<Long> ranked = ((List<Long>) parameters.getValue("hits"))
-                .stream().filter(passing::contains).toList();
+        List<Long> ranked = hits.stream().filter(passing::contains).toList();
         int from = (int) Math.min(ranked.size(), (long) query.pageOrDefault() * query.sizeOrDefault());
         List<Long> page = ranked.subList(from, Math.min(ranked.size(), from + query.sizeOrDefault()));
         if (page.isEmpty()) {
@@ -87,20 +103,20 @@ class BookSearch {
      * How many of the books matching a query are in each genre — every filter applied but the genre itself, so a
      * reader sees where else the results are (facets).
      */
-    List<GenreCount> genreCounts(BookQuery query) {
+    List<GenreCount> genreCounts(BookQuery query, List<Long> hits) {
         BookQuery anyGenre = new BookQuery(
                 query.q(), null, query.author(), query.minPrice(), query.maxPrice(), query.inStock(), null, 0, 1);
         MapSqlParameterSource parameters = new MapSqlParameterSource();
         return jdbc.query(
-                "SELECT genre, COUNT(*) AS n FROM books" + where(anyGenre, parameters)
+                "SELECT genre, COUNT(*) AS n FROM books" + where(anyGenre, hits, parameters)
                         + " GROUP BY genre ORDER BY genre",
                 parameters,
                 (rs, row) -> new GenreCount(rs.getString("genre"), rs.getLong("n")));
     }
 
-    private List<BookView> find(BookQuery query) {
+    private List<BookView> find(BookQuery query, List<Long> hits) {
         MapSqlParameterSource parameters = new MapSqlParameterSource();
-        String where = where(query, parameters);
+        String where = where(query, hits, parameters);
         parameters.addValue("limit", query.sizeOrDefault());
         parameters.addValue("offset", (long) query.pageOrDefault() * query.sizeOrDefault());
         String sql = "SELECT " + COLUMNS + " FROM books" + where + " ORDER BY " + order(query)
@@ -108,17 +124,16 @@ class BookSearch {
         return jdbc.query(sql, parameters, BookSearch::row);
     }
 
-    private long count(BookQuery query) {
+    private long count(BookQuery query, List<Long> hits) {
         MapSqlParameterSource parameters = new MapSqlParameterSource();
-        Long total =
-                jdbc.queryForObject("SELECT COUNT(*) FROM books" + where(query, parameters), parameters, Long.class);
+        Long total = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM books" + where(query, hits, parameters), parameters, Long.class);
         return total == null ? 0 : total;
     }
 
-    private String where(BookQuery query, MapSqlParameterSource parameters) {
+    private static String where(BookQuery query, List<Long> hits, MapSqlParameterSource parameters) {
         List<String> conditions = new ArrayList<>();
-        if (query.hasText()) {
-            List<Long> hits = index.search(query.q(), MAX_HITS);
+        if (hits != null) {
             if (hits.isEmpty()) {
                 conditions.add("FALSE");
             } else {

@@ -49,7 +49,22 @@ public class Catalog {
 
     @Transactional(readOnly = true)
     public PageResponse<BookView> search(BookQuery query) {
-        BookSearch.Found found = search.search(query);
+        return page(query, search.search(query, search.hits(query)));
+    }
+
+    /**
+     * A page of the books matching a query and the genres beside it (each with how many match, the query's own
+     * genre aside), from one look in the index and one read-only transaction, so both come from the same replica.
+     */
+    @Transactional(readOnly = true)
+    public Shelf browse(BookQuery query) {
+        List<Long> hits = search.hits(query);
+        return new Shelf(page(query, search.search(query, hits)), search.genreCounts(query, hits));
+    }
+
+    public record Shelf(PageResponse<BookView> page, List<GenreCount> genres) {}
+
+    private static PageResponse<BookView> page(BookQuery query, BookSearch.Found found) {
         return PageResponse.of(found.items(), query.pageOrDefault(), query.sizeOrDefault(), found.total());
     }
 
@@ -61,7 +76,7 @@ public class Catalog {
     /** The genres of the books matching a query, each with how many (the query's own genre filter aside). */
     @Transactional(readOnly = true)
     public List<GenreCount> genres(BookQuery query) {
-        return search.genreCounts(query);
+        return search.genreCounts(query, search.hits(query));
     }
 
     @Transactional(readOnly = true)

@@ -5,33 +5,38 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 
@@ -51,6 +56,7 @@ public final class BookIndex implements AutoCloseable {
     private final FSDirectory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private final Map<Long, Long> versions = new ConcurrentHashMap<>();
 
     public BookIndex() {
         try {
@@ -72,25 +78,38 @@ public final class BookIndex implements AutoCloseable {
         }
     }
 
-    /** Adds or replaces books; visible to searches after {@link #refresh()}. */
-    public void put(Collection<SearchDocument> books) {
+    /**
+     * Adds books, or replaces them with a later version; a version the index has already, or an older one (a
+     * lagging replica read after a fresher source), changes nothing. Visible to searches after {@link #refresh()}.
+     */
+    public synchronized void put(Collection<SearchDocument> books) {
         try {
             for (SearchDocument book : books) {
-                writer.updateDocument(new Term("id", Long.toString(book.id())), document(book));
+                Long known = versions.get(book.id());
+                if (known == null || known < book.version()) {
+                    writer.updateDocument(new Term("id", Long.toString(book.id())), document(book));
+                    versions.put(book.id(), book.version());
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    public void remove(Collection<Long> ids) {
+    public synchronized void remove(Collection<Long> ids) {
         try {
             for (long id : ids) {
                 writer.deleteDocuments(new Term("id", Long.toString(id)));
+                versions.remove(id);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The id and version of every book in the index. */
+    public Map<Long, Long> versions() {
+        return Map.copyOf(versions);
     }
 
     /** Makes every change so far visible to the next search. */
@@ -108,18 +127,8 @@ public final class BookIndex implements AutoCloseable {
         if (query == null) {
             return List.of();
         }
-        return withSearcher(searcher -> {
-            TopDocs top = searcher.search(query, limit, RELEVANCE_THEN_TITLE);
-            StoredFields stored = searcher.storedFields();
-            List<Long> ids = new ArrayList<>(top.scoreDocs.length);
-            for (ScoreDoc hit : top.scoreDocs) {
-                ids.add(stored.document(hit.doc)
-                        .getField("id_value")
-                        .numericValue()
-                        .longValue());
-            }
-            return ids;
-        });
+        return withSearcher(
+                searcher -> ranked(searcher, query, limit).stream().map(Hit::id).toList());
     }
 
     /**
@@ -133,18 +142,16 @@ public final class BookIndex implements AutoCloseable {
         }
         List<String> typed = SearchAnalyzers.terms(SearchAnalyzers.PLAIN, text);
         return withSearcher(searcher -> {
-            TopDocs top = searcher.search(query, limit * 4, RELEVANCE_THEN_TITLE);
             StoredFields stored = searcher.storedFields();
             Set<String> authors = new LinkedHashSet<>();
             List<Suggestion> titles = new ArrayList<>();
-            for (ScoreDoc hit : top.scoreDocs) {
-                Document book = stored.document(hit.doc);
+            for (Hit hit : ranked(searcher, query, limit * 4)) {
+                Document book = stored.document(hit.doc());
                 String author = book.get("author_value");
                 if (authors.size() < 3 && namesTyped(author, typed)) {
                     authors.add(author);
                 }
-                titles.add(Suggestion.title(
-                        book.getField("id_value").numericValue().longValue(), book.get("title_value")));
+                titles.add(Suggestion.title(hit.id(), book.get("title_value")));
             }
             List<Suggestion> suggestions =
                     new ArrayList<>(authors.stream().map(Suggestion::author).toList());
@@ -185,13 +192,52 @@ public final class BookIndex implements AutoCloseable {
         }
     }
 
-    private static final Sort RELEVANCE_THEN_TITLE =
-            new Sort(SortField.FIELD_SCORE, new SortField("title_sort", SortField.Type.STRING));
+    private record Hit(int doc, long id, float score, String title) {}
+
+    private static final Comparator<Hit> RELEVANCE_THEN_TITLE =
+            Comparator.comparing(Hit::score).reversed().thenComparing(Hit::title);
+
+    /**
+     * The {@code limit} best matches, most relevant first and equally relevant ones by title. The index collects by
+     * score alone, so it can skip the documents that cannot make the top {@code limit} (block-max WAND): sorting by
+     * score <em>and</em> title in Lucene visits every match, 5-10 times slower at 100,000 books. Ids and titles come
+     * from doc values, read in document order, not from stored fields (one decompressed block per hit).
+     */
+    private static List<Hit> ranked(IndexSearcher searcher, Query query, int limit) throws IOException {
+        ScoreDoc[] top = searcher.search(query, limit).scoreDocs;
+        ScoreDoc[] inDocOrder = top.clone();
+        Arrays.sort(inDocOrder, Comparator.comparingInt(hit -> hit.doc));
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        List<Hit> hits = new ArrayList<>(top.length);
+        int leafNumber = -1;
+        LeafReaderContext leaf = null;
+        NumericDocValues ids = null;
+        SortedDocValues titles = null;
+        for (ScoreDoc hit : inDocOrder) {
+            while (leaf == null || hit.doc >= leaf.docBase + leaf.reader().maxDoc()) {
+                leaf = leaves.get(++leafNumber);
+                ids = DocValues.getNumeric(leaf.reader(), "id_value");
+                titles = DocValues.getSorted(leaf.reader(), "title_sort");
+            }
+            int doc = hit.doc - leaf.docBase;
+            if (!ids.advanceExact(doc) || !titles.advanceExact(doc)) {
+                continue; // every document has both; one without would be a half-written book
+            }
+            hits.add(new Hit(
+                    hit.doc,
+                    ids.longValue(),
+                    hit.score,
+                    titles.lookupOrd(titles.ordValue()).utf8ToString()));
+        }
+        hits.sort(RELEVANCE_THEN_TITLE);
+        return hits;
+    }
 
     private static Document document(SearchDocument book) {
         Document document = new Document();
         document.add(new StringField("id", Long.toString(book.id()), Field.Store.NO));
         document.add(new StoredField("id_value", book.id()));
+        document.add(new NumericDocValuesField("id_value", book.id()));
         document.add(new StoredField("title_value", book.title()));
         document.add(new StoredField("author_value", book.author()));
         document.add(

@@ -30,8 +30,9 @@ class SearchConfiguration {
             BookIndex index,
             JdbcTemplate jdbc,
             PlatformTransactionManager transactions,
-            @Value("${bookstore.search.refresh-interval:1s}") Duration interval) {
-        return new SearchIndexFeed(index, jdbc, transactions, interval);
+            @Value("${bookstore.search.refresh-interval:1s}") Duration interval,
+            @Value("${bookstore.search.sweep-interval:1m}") Duration sweepInterval) {
+        return new SearchIndexFeed(index, jdbc, transactions, interval, sweepInterval);
     }
 
     @Bean

@@ -2,10 +2,13 @@ package com.bookstore.catalog.search;
 
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -13,34 +16,54 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps this instance's index in step with the catalog, from the replicas like every other read: at start every
  * book, then every {@code bookstore.search.refresh-interval} (1 s) the books changed since the last look — with a
- * few seconds' overlap, as a transaction may commit after a later one's timestamp was seen — and every minute the
- * removal of deleted books. An index is never further behind than a replica plus one interval; changes made through
- * this instance are in it at once ({@link SearchIndexUpdates}).
+ * few seconds' overlap, as a transaction may commit after a later one's timestamp was seen — and every minute
+ * ({@code bookstore.search.sweep-interval}) a sweep of every book's id and version for deleted books and changes the
+ * overlap missed. An index is never further behind than a replica plus one interval; changes made through
+ * this instance are in it at once ({@link SearchIndexUpdates}), and a change made through another instance is in it
+ * before the search of a client that carries its consistency position ({@link #catchUp}).
  */
-final class SearchIndexFeed implements SmartLifecycle {
+public final class SearchIndexFeed implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndexFeed.class);
     private static final Duration OVERLAP = Duration.ofSeconds(5);
-    private static final Duration SWEEP = Duration.ofMinutes(1);
+    private static final int SWEEP_BATCH = 500;
 
     private final BookIndex index;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
     private final TransactionTemplate onWriter;
     private final Duration interval;
-    private final Set<Long> indexed = ConcurrentHashMap.newKeySet();
+    /** Consistency positions the index is known to hold (the last few hundred clients' writes). */
+    private final Set<String> caughtUp = Collections.newSetFromMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > 512;
+        }
+    });
+
     private volatile Timestamp seen = new Timestamp(0);
+    private volatile long seenMovedAt = System.nanoTime();
+    private final Duration sweepInterval;
     private long lastSweep = System.nanoTime();
+    private Set<Long> missingLastSweep = Set.of();
     private volatile ScheduledExecutorService timer;
     private volatile boolean failing;
 
-    SearchIndexFeed(BookIndex index, JdbcTemplate jdbc, PlatformTransactionManager transactions, Duration interval) {
+    SearchIndexFeed(
+            BookIndex index,
+            JdbcTemplate jdbc,
+            PlatformTransactionManager transactions,
+            Duration interval,
+            Duration sweepInterval) {
+        this.sweepInterval = sweepInterval;
         this.index = index;
         this.jdbc = jdbc;
         this.readOnly = new TransactionTemplate(transactions);
@@ -54,48 +77,125 @@ final class SearchIndexFeed implements SmartLifecycle {
         refresh(readOnly);
     }
 
+    /**
+     * Makes sure the index holds every change up to a client's consistency position — a staff member's edit made
+     * through another instance, say — before their search: the first search carrying a position this instance has
+     * not caught up with refreshes the index on the caller's thread, where the read waits for that position like
+     * every read of that client (a replica that has applied it, or the writer); later ones with the same position
+     * search at once. Should the refresh fail, the search goes on with what the index has.
+     */
+    public void catchUp(String position) {
+        synchronized (caughtUp) {
+            if (caughtUp.contains(position)) {
+                return;
+            }
+        }
+        try {
+            synchronized (this) {
+                // In the caller's read-only transaction when it has one (its connection waits for the position), and
+                // without a transaction boundary of its own there: a failed read must not mark the caller's
+                // transaction rollback-only.
+                take(
+                        TransactionSynchronizationManager.isActualTransactionActive()
+                                ? changed()
+                                : readOnly.execute(status -> changed()));
+                index.refresh();
+            }
+            synchronized (caughtUp) {
+                caughtUp.add(position);
+            }
+        } catch (RuntimeException e) {
+            log.warn(
+                    "Could not bring the search index up to a client's position; searching what it has: {}",
+                    e.toString());
+        }
+    }
+
     /** The same on the writer: after a bulk load this instance wrote itself (the demo catalog), not yet replicated. */
     void refreshFromWriter() {
         refresh(onWriter);
     }
 
     private synchronized void refresh(TransactionTemplate transaction) {
+        take(transaction.execute(status -> changed()));
+        if (System.nanoTime() - lastSweep > sweepInterval.toNanos()) {
+            sweep();
+            lastSweep = System.nanoTime();
+        }
+        index.refresh();
+    }
+
+    /**
+     * The books changed since the last look: with a few seconds' overlap while the newest change seen is recent, as
+     * a transaction may commit after a later one's timestamp was seen; only newer ones once it has stood still that
+     * long — or a bulk load (every row one timestamp) would be read again every second. A commit later still is the
+     * sweep's to find.
+     */
+    private List<Row> changed() {
+        if (System.nanoTime() - seenMovedAt > OVERLAP.toNanos()) {
+            return rows("updated_at > ? ORDER BY updated_at", seen);
+        }
         Timestamp since = new Timestamp(Math.max(0, seen.getTime() - OVERLAP.toMillis()));
-        List<Row> changed = transaction.execute(status -> jdbc.query(
-                "SELECT id, title, author, description, genre, series, updated_at FROM books WHERE updated_at >= ?"
-                        + " ORDER BY updated_at",
+        return rows("updated_at >= ? ORDER BY updated_at", since);
+    }
+
+    private List<Row> rows(String condition, Object... arguments) {
+        return jdbc.query(
+                "SELECT id, version, title, author, description, genre, series, updated_at FROM books WHERE "
+                        + condition,
                 (rs, n) -> new Row(
                         new SearchDocument(
                                 rs.getLong("id"),
+                                rs.getLong("version"),
                                 rs.getString("title"),
                                 rs.getString("author"),
                                 rs.getString("description"),
                                 rs.getString("genre"),
                                 rs.getString("series")),
                         rs.getTimestamp("updated_at")),
-                since));
-        if (!changed.isEmpty()) {
-            index.put(changed.stream().map(Row::book).toList());
-            changed.forEach(row -> indexed.add(row.book().id()));
-            seen = changed.getLast().updatedAt();
-        }
-        if (System.nanoTime() - lastSweep > SWEEP.toNanos()) {
-            sweepDeleted();
-            lastSweep = System.nanoTime();
-        }
-        index.refresh();
+                arguments);
     }
 
-    void indexed(long id) {
-        indexed.add(id);
+    private synchronized void take(List<Row> changed) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        index.put(changed.stream().map(Row::book).toList());
+        Timestamp newest = changed.getLast().updatedAt();
+        if (newest.after(seen)) {
+            seen = newest;
+            seenMovedAt = System.nanoTime();
+        }
     }
 
-    private void sweepDeleted() {
-        Set<Long> existing =
-                new HashSet<>(readOnly.execute(status -> jdbc.queryForList("SELECT id FROM books", Long.class)));
-        List<Long> gone = indexed.stream().filter(id -> !existing.contains(id)).toList();
-        index.remove(gone);
-        gone.forEach(indexed::remove);
+    /**
+     * The id and version of every book, compared with the index's: books gone from the catalog leave it (once
+     * missing from two sweeps in a row, so a book this instance created a moment ago, not on the replica yet, stays),
+     * and books whose version is ahead of the index's are read again — a change whose transaction committed more than
+     * the overlap after its timestamp, which the feed by time cannot see, is in the index by the next sweep.
+     */
+    private void sweep() {
+        Map<Long, Long> catalog = new HashMap<>();
+        readOnly.executeWithoutResult(status -> jdbc.query("SELECT id, version FROM books", (RowCallbackHandler)
+                rs -> catalog.put(rs.getLong("id"), rs.getLong("version"))));
+        Map<Long, Long> known = index.versions();
+        Set<Long> missing = new HashSet<>(known.keySet());
+        missing.removeAll(catalog.keySet());
+        index.remove(missing.stream().filter(missingLastSweep::contains).toList());
+        missingLastSweep = missing;
+        List<Long> behind = catalog.entrySet().stream()
+                .filter(book -> known.getOrDefault(book.getKey(), -1L) < book.getValue())
+                .map(Map.Entry::getKey)
+                .toList();
+        for (int from = 0; from < behind.size(); from += SWEEP_BATCH) {
+            List<Long> some = behind.subList(from, Math.min(behind.size(), from + SWEEP_BATCH));
+            String ids = String.join(",", some.stream().map(id -> "?").toList());
+            List<Row> rows = readOnly.execute(status -> rows("id IN (" + ids + ")", some.toArray()));
+            index.put(rows.stream().map(Row::book).toList());
+        }
+        if (!behind.isEmpty()) {
+            log.info("The search index's sweep found {} books changed that the feed had not seen", behind.size());
+        }
     }
 
     private void refreshQuietly() {

@@ -21,7 +21,6 @@ public final class SearchIndexUpdates {
     public void saved(SearchDocument book) {
         afterCommit(() -> {
             index.put(List.of(book));
-            feed.indexed(book.id());
             index.refresh();
         });
     }

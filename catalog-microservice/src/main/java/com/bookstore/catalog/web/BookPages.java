@@ -1,10 +1,8 @@
 package com.bookstore.catalog.web;
 
 import com.bookstore.catalog.books.BookQuery;
-import com.bookstore.catalog.books.BookView;
 import com.bookstore.catalog.books.Catalog;
 import com.bookstore.platform.pages.PageController;
-import com.bookstore.platform.web.PageResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.springframework.ui.Model;
@@ -42,11 +40,11 @@ class BookPages {
             model.addAttribute("queryError", "Some filters were not valid and were ignored.");
             used = BookQuery.firstPage(BookQuery.DEFAULT_SIZE, null);
         }
-        PageResponse<BookView> page = catalog.search(used);
+        Catalog.Shelf shelf = catalog.browse(used);
         model.addAttribute("query", used);
         model.addAttribute("links", new BrowseLinks(used));
-        model.addAttribute("page", page);
-        model.addAttribute("genres", catalog.genres(used));
+        model.addAttribute("page", shelf.page());
+        model.addAttribute("genres", shelf.genres());
         return "books/list";
     }
 

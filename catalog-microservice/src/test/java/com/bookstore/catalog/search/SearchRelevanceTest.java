@@ -29,7 +29,7 @@ class SearchRelevanceTest {
     static void indexTheDemoCatalog() throws IOException {
         for (String[] row : rows("demo/books.tsv")) {
             long id = BOOKS.size() + 1;
-            BOOKS.put(id, new SearchDocument(id, row[1], row[2], row[7], row[4], row.length > 8 ? row[8] : null));
+            BOOKS.put(id, new SearchDocument(id, 0, row[1], row[2], row[7], row[4], row.length > 8 ? row[8] : null));
         }
         index = new BookIndex();
         index.put(BOOKS.values());
