@@ -39,7 +39,9 @@ public record AuthProperties(
             @DefaultValue("30") int addressFailures,
             @DefaultValue("15m") Duration window,
             @DefaultValue("0") int concurrentHashes,
-            @DefaultValue("20") int registrationsPerAddress) {
+            @DefaultValue("20") int registrationsPerAddress,
+            @DefaultValue("5") int resetsPerAccount,
+            @DefaultValue("20") int resetsPerAddress) {
 
         /** Hashes allowed at once: as configured, or half the cores, so the other half keeps serving everyone else. */
         public int hashPermits() {

@@ -43,6 +43,22 @@ class AccountPagesTest {
     }
 
     @Test
+    void aForgottenPasswordStartsFromTheSignInPageAndASpentLinkSaysWhatToDo() {
+        assertThat(http.get("/account/login").body()).contains("href=\"/account/forgot\"");
+        Http.Response asked = http.submit("/account/forgot", "/account/forgot", form("email", "nobody@example.com"));
+        assertThat(asked.status()).isEqualTo(200);
+        assertThat(asked.body()).contains("If an account has the address", "nobody@example.com");
+
+        Http.Response page = http.get("/account/reset?token=abc");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Choose a new password", "value=\"abc\"");
+        Http.Response spent =
+                http.submit("/account/reset?token=abc", "/account/reset", form("token", "abc", "password", PASSWORD));
+        assertThat(spent.status()).isEqualTo(400);
+        assertThat(spent.body()).contains("does not work any more", "href=\"/account/forgot\"");
+    }
+
+    @Test
     void theSignInPageHasLabelledFieldsInTheSharedLayout() {
         Http.Response page = http.get("/account/login", "Accept", HTML);
         assertThat(page.status()).isEqualTo(200);

@@ -7,6 +7,9 @@ import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +17,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,6 +37,8 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The site as people use it: the whole local stack ({@code ./bookstore up} on its own ports and state folder),
@@ -52,6 +59,8 @@ class BrowserJourneyIT {
             "BOOKSTORE_SERVICE_PORT_BASE", "22000",
             "BOOKSTORE_PURCHASE_CARRIERSTEP", "2s",
             "BOOKSTORE_PURCHASE_OUTBOXINTERVAL", "500ms");
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private WebDriver browser;
     private WebDriverWait wait;
@@ -218,6 +227,62 @@ class BrowserJourneyIT {
         browser.manage().deleteAllCookies();
         browser.get(BASE + "/books?q=" + title.split(" ")[3]);
         assertThat(browser.findElement(By.cssSelector(".results")).getText()).contains(title);
+    }
+
+    /** Forgot the password: the link comes through the local mail catcher (MailDev), as it would to a mailbox. */
+    @Test
+    void aCustomerWhoForgotTheirPasswordSetsANewOneFromTheMailedLink() throws Exception {
+        String email = "e2e-forgetful-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        browser.get(BASE + "/account/register");
+        type("email", email);
+        type("displayName", "Forgetful Reader");
+        type("password", "the-first-e2e-passphrase");
+        submit();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText("Forgetful Reader")));
+        browser.manage().deleteAllCookies();
+
+        browser.get(BASE + "/account/login");
+        browser.findElement(By.linkText("Forgot your password?")).click();
+        type("email", email);
+        submit();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "If an account has the address"));
+
+        String link = linkMailedTo(email);
+        assertThat(link).startsWith(BASE + "/account/reset?token=");
+        browser.get(link);
+        type("password", "the-second-e2e-passphrase");
+        submit();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), "password is changed"));
+        screenshot("password-reset");
+
+        type("email", email);
+        type("password", "the-second-e2e-passphrase");
+        submit();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText("Forgetful Reader")));
+    }
+
+    /** The newest reset link the mail catcher holds for an address (its JSON API, beside the page people read). */
+    private static String linkMailedTo(String email) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        URI catcher = URI.create("http://127.0.0.1:22080/email");
+        Pattern link = Pattern.compile(Pattern.quote(BASE) + "/account/reset\\?token=[A-Za-z0-9_-]+");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode mails = JSON.readTree(
+                    http.send(HttpRequest.newBuilder(catcher).build(), HttpResponse.BodyHandlers.ofString())
+                            .body());
+            for (int i = mails.size() - 1; i >= 0; i--) {
+                JsonNode mail = mails.get(i);
+                if (email.equals(mail.path("to").path(0).path("address").asString())) {
+                    Matcher found = link.matcher(mail.path("text").asString());
+                    if (found.find()) {
+                        return found.group();
+                    }
+                }
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError("no reset mail for " + email + " in the mail catcher within 30 s");
     }
 
     private void payWith(String card) {

@@ -31,12 +31,21 @@ class SecurityConfig {
                                 "/api/auth/login",
                                 "/api/auth/refresh",
                                 "/api/auth/logout",
+                                "/api/auth/password-reset",
+                                "/api/auth/password-reset/confirm",
                                 "/account/login",
                                 "/account/register",
-                                "/account/logout")
+                                "/account/logout",
+                                "/account/forgot",
+                                "/account/reset")
                         .permitAll()
                         .requestMatchers(
-                                HttpMethod.GET, "/.well-known/jwks.json", "/account/login", "/account/register")
+                                HttpMethod.GET,
+                                "/.well-known/jwks.json",
+                                "/account/login",
+                                "/account/register",
+                                "/account/forgot",
+                                "/account/reset")
                         .permitAll()
                         .anyRequest()
                         .authenticated())

@@ -78,6 +78,27 @@ public class LoginThrottle {
         countInWindow(entry, rules.registrationsPerAddress());
     }
 
+    /**
+     * Counts a request for a password reset link, per account (known or not: the answer must not tell) and per
+     * client address, refusing (429) once {@code resetsPerAccount} or {@code resetsPerAddress} were made within the
+     * window: nobody can flood a mailbox with links or probe many addresses.
+     */
+    @Transactional
+    public void countResetRequest(String account, String address) {
+        Instant now = clock.instant();
+        countOrRefuse(lockOrCreate("reset:" + accountKey(account), now), rules.resetsPerAccount(), now);
+        countOrRefuse(lockOrCreate("reset:" + addressKey(address), now), rules.resetsPerAddress(), now);
+    }
+
+    private void countOrRefuse(ThrottleEntry entry, int limit, Instant now) {
+        if (entry.blockedUntil() != null && entry.blockedUntil().isAfter(now)) {
+            throw new RateLimitedException(
+                    "Too many password reset requests. Please try again later.",
+                    Duration.between(now, entry.blockedUntil()));
+        }
+        countInWindow(entry, limit);
+    }
+
     /** Counts one more event in the entry's window, blocking the key for the rest of it once {@code limit} is reached. */
     private void countInWindow(ThrottleEntry entry, int limit) {
         entry.fail(entry.failures() + 1 >= limit ? entry.windowStartedAt().plus(rules.window()) : null);

@@ -1,14 +1,8 @@
 package com.bookstore.auth.tokens;
 
 import com.bookstore.auth.AuthProperties;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -25,7 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class RefreshTokens {
 
     private static final Logger log = LoggerFactory.getLogger(RefreshTokens.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final RefreshTokenRepository tokens;
     private final Revocations revocations;
@@ -78,6 +71,12 @@ public class RefreshTokens {
         revocations.revokeSession(familyId);
     }
 
+    /** Ends every session of an account (a new password): each family, as {@link #revokeFamily} does. */
+    @Transactional
+    public void revokeAllOf(long userId) {
+        tokens.liveFamiliesOf(userId).forEach(this::revokeFamily);
+    }
+
     /** The family of a token, to end its session at logout (even if already rotated). */
     @Transactional
     public Optional<String> familyOf(String presented) {
@@ -85,21 +84,14 @@ public class RefreshTokens {
     }
 
     private Issued issue(long userId, String familyId) {
-        byte[] random = new byte[32];
-        RANDOM.nextBytes(random);
-        String value = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String value = SecretTokens.generate();
         Instant now = clock.instant();
         tokens.save(new RefreshToken(hash(value), familyId, userId, now, now.plus(properties.refreshTokenTtl())));
         return new Issued(value, familyId, userId);
     }
 
     static String hash(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return SecretTokens.digest(token);
     }
 
     public record Issued(String value, String familyId, long userId) {}

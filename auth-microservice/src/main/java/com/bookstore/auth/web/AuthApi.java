@@ -30,5 +30,15 @@ final class AuthApi {
 
     record RefreshRequest(String refreshToken) {}
 
+    record PasswordResetRequest(
+            @NotBlank(message = "Enter your e-mail address.") @Size(max = 254, message = "Use at most 254 characters.")
+            String email) {}
+
+    record PasswordResetConfirmation(
+            @NotBlank(message = "The link's token is missing.") @Size(max = 100)
+            String token,
+
+            @NotNull(message = "Choose a password.") String password) {}
+
     record TokenResponse(String accessToken, String tokenType, long expiresIn, String refreshToken) {}
 }

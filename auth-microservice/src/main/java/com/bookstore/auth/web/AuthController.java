@@ -1,11 +1,13 @@
 package com.bookstore.auth.web;
 
+import com.bookstore.auth.accounts.EmailAddresses;
 import com.bookstore.auth.accounts.Registration;
 import com.bookstore.auth.accounts.SignedInAccounts;
 import com.bookstore.auth.accounts.UserView;
 import com.bookstore.auth.login.LoginThrottle;
 import com.bookstore.auth.login.SignIn;
 import com.bookstore.auth.login.SignOut;
+import com.bookstore.auth.reset.PasswordResets;
 import com.bookstore.platform.security.SessionCookies;
 import com.bookstore.platform.web.NotAuthenticatedException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,6 +39,7 @@ class AuthController {
     private final SignedInAccounts accounts;
     private final SessionCookieWriter cookies;
     private final LoginThrottle throttle;
+    private final PasswordResets resets;
 
     AuthController(
             Registration registration,
@@ -44,7 +47,9 @@ class AuthController {
             SignOut signOut,
             SignedInAccounts accounts,
             SessionCookieWriter cookies,
-            LoginThrottle throttle) {
+            LoginThrottle throttle,
+            PasswordResets resets) {
+        this.resets = resets;
         this.registration = registration;
         this.signIn = signIn;
         this.signOut = signOut;
@@ -98,6 +103,25 @@ class AuthController {
             signOut.endSessionOf(refresh);
         }
         cookies.clear(response);
+        return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * Mails a link to set a new password, if an account has this address: 202 either way, so the answer tells
+     * nobody which addresses have accounts. Throttled per address asked for and per client (429).
+     */
+    @PostMapping("/password-reset")
+    ResponseEntity<Void> requestPasswordReset(
+            @Valid @RequestBody AuthApi.PasswordResetRequest request, HttpServletRequest http) {
+        throttle.countResetRequest(EmailAddresses.normalize(request.email()), http.getRemoteAddr());
+        resets.request(request.email());
+        return ResponseEntity.accepted().build();
+    }
+
+    /** Sets the new password of the link's account and ends all its sessions: 204, or 400 for a spent link. */
+    @PostMapping("/password-reset/confirm")
+    ResponseEntity<Void> confirmPasswordReset(@Valid @RequestBody AuthApi.PasswordResetConfirmation request) {
+        resets.confirm(request.token(), request.password());
         return ResponseEntity.noContent().build();
     }
 

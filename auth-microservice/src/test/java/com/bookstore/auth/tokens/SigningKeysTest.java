@@ -51,7 +51,7 @@ class SigningKeysTest {
                 java.time.Duration.ofDays(14),
                 keys,
                 new AuthProperties.Throttle(
-                        5, 10, java.time.Duration.ofMinutes(15), 30, java.time.Duration.ofMinutes(15), 0, 20),
+                        5, 10, java.time.Duration.ofMinutes(15), 30, java.time.Duration.ofMinutes(15), 0, 20, 5, 20),
                 null,
                 false);
     }

@@ -1,0 +1,112 @@
+package com.bookstore.auth.mail;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The mails the auth service sends, over SMTP ({@code spring.mail.host}: the local catcher, Amazon SES on AWS). A
+ * mail leaves after the transaction that asked for it commits, on a thread of its own: a request never waits for
+ * the mail server nor fails because of it. A send that fails is tried again after 2, 10 and 50 s, then given up with
+ * a warning (the customer can ask again). Without a mail server configured nothing is sent, and the log says so.
+ */
+@Component
+public class AccountMail implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountMail.class);
+    private static final long[] RETRY_SECONDS = {2, 10, 50};
+
+    private final Optional<JavaMailSender> sender;
+    private final String from;
+    private final String siteUrl;
+    private final ScheduledExecutorService outgoing = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "account-mail");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    AccountMail(
+            ObjectProvider<JavaMailSender> sender,
+            @Value("${bookstore.mail.from:Bookstore <no-reply@bookstore.test>}") String from,
+            @Value("${bookstore.site-url:https://localhost:8443}") String siteUrl) {
+        this.sender = Optional.ofNullable(sender.getIfAvailable());
+        this.from = from;
+        this.siteUrl = siteUrl.endsWith("/") ? siteUrl.substring(0, siteUrl.length() - 1) : siteUrl;
+    }
+
+    /** The link that sets a new password, to the account's address. */
+    public void passwordReset(String to, String name, String token, Duration validFor) {
+        String link = siteUrl + "/account/reset?token=" + token;
+        String text = "Hello " + name + ",\n\n"
+                + "Someone (we hope you) asked to set a new password for your Bookstore account. Open this link"
+                + " within " + validFor.toMinutes() + " minutes to choose one:\n\n"
+                + link + "\n\n"
+                + "If it was not you, ignore this mail: your password stays as it is.\n\n"
+                + "Bookstore\n";
+        String html = "<p>Hello " + HtmlUtils.htmlEscape(name) + ",</p>"
+                + "<p>Someone (we hope you) asked to set a new password for your Bookstore account."
+                + " Open this link within " + validFor.toMinutes() + " minutes to choose one:</p>"
+                + "<p><a href=\"" + HtmlUtils.htmlEscape(link) + "\">Choose a new password</a></p>"
+                + "<p>If it was not you, ignore this mail: your password stays as it is.</p><p>Bookstore</p>";
+        afterCommit(() -> send(to, "Choose a new Bookstore password", text, html, 0));
+    }
+
+    private void send(String to, String subject, String text, String html, int attempt) {
+        if (sender.isEmpty()) {
+            log.info("No mail server configured (spring.mail.host): not sending \"{}\"", subject);
+            return;
+        }
+        try {
+            MimeMessage message = sender.get().createMimeMessage();
+            MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+            helper.setFrom(from);
+            helper.setTo(to);
+            helper.setSubject(subject);
+            helper.setText(text, html);
+            sender.get().send(message);
+        } catch (MailException | MessagingException e) {
+            if (attempt >= RETRY_SECONDS.length) {
+                log.warn("Gave up sending \"{}\" after {} attempts: {}", subject, attempt + 1, e.toString());
+                return;
+            }
+            log.info("Could not send \"{}\" (attempt {}), trying again: {}", subject, attempt + 1, e.toString());
+            outgoing.schedule(
+                    () -> send(to, subject, text, html, attempt + 1), RETRY_SECONDS[attempt], TimeUnit.SECONDS);
+        }
+    }
+
+    private void afterCommit(Runnable sending) {
+        Runnable queued = () -> outgoing.execute(sending);
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            queued.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                queued.run();
+            }
+        });
+    }
+
+    @Override
+    public void destroy() {
+        outgoing.shutdownNow();
+    }
+}

@@ -1,0 +1,218 @@
+package com.bookstore.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.bookstore.testkit.Http;
+import com.bookstore.testkit.ReplicaSet;
+import com.bookstore.testkit.ReplicaSetExtension;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** "Forgot your password?" through a real SMTP server (GreenMail), against the real primary and replicas. */
+@ExtendWith(ReplicaSetExtension.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PasswordResetTest {
+
+    private static final String OLD = "the-password-before-the-reset";
+    private static final String NEW = "a-brand-new-unusual-passphrase";
+    private static final Pattern LINK =
+            Pattern.compile("https://shop\\.test/account/reset\\?token=([A-Za-z0-9_-]{43})");
+
+    /** A fixed port, so the server can be stopped and started again at the same address. */
+    private static final int SMTP_PORT = freePort();
+
+    @RegisterExtension
+    static final GreenMailExtension MAIL = new GreenMailExtension(
+                    new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+            .withPerMethodLifecycle(false);
+
+    @DynamicPropertySource
+    static void configure(DynamicPropertyRegistry registry) {
+        ReplicaSetExtension.schema("auth").properties().forEach((key, value) -> registry.add(key, () -> value));
+        registry.add("bookstore.auth.throttle.registrations-per-address", () -> "100000");
+        registry.add("bookstore.auth.throttle.resets-per-address", () -> "100000");
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP_PORT);
+        registry.add("bookstore.site-url", () -> "https://shop.test/");
+    }
+
+    @LocalServerPort
+    int port;
+
+    private Http http;
+
+    @BeforeEach
+    void client() {
+        http = new Http(port);
+    }
+
+    @Test
+    void aMailedLinkSetsTheNewPasswordOnceAndEndsEverySession() {
+        String email = unique();
+        assertThat(register(email).status()).isEqualTo(201);
+        Http.Response first = login(email, OLD);
+        Http.Response second = login(email, OLD);
+        assertThat(first.status()).isEqualTo(200);
+
+        Http.Response asked = requestReset(email);
+        assertThat(asked.status()).isEqualTo(202);
+        assertThat(asked.body()).isEmpty();
+        String token = tokenMailedTo(email);
+
+        Http.Response weak = confirm(token, "short");
+        assertThat(weak.status()).isEqualTo(400);
+        assertThat(weak.body()).contains("\"field\":\"password\"");
+
+        assertThat(confirm(token, NEW).status()).isEqualTo(204);
+
+        Http.Response again = confirm(token, "yet-another-long-passphrase");
+        assertThat(again.status()).isEqualTo(400);
+        assertThat(again.body()).contains("\"field\":\"token\"", "used already");
+
+        for (Http.Response session : List.of(first, second)) {
+            String refresh = session.json().get("refreshToken").asString();
+            assertThat(http.post("/api/auth/refresh", "{\"refreshToken\":\"" + refresh + "\"}")
+                            .status())
+                    .as("an old session's refresh token")
+                    .isEqualTo(401);
+            String access = session.json().get("accessToken").asString();
+            assertThat(http.get("/api/auth/me", "Authorization", Http.bearer(access))
+                            .status())
+                    .as("an old session's access token")
+                    .isEqualTo(401);
+        }
+        assertThat(login(email, OLD).status()).isEqualTo(401);
+        assertThat(login(email, NEW).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anAddressWithoutAnAccountGetsTheSameAnswerAndNoMail() throws Exception {
+        String nobody = unique();
+        Http.Response asked = requestReset(nobody);
+        assertThat(asked.status()).isEqualTo(202);
+        assertThat(asked.body()).isEmpty();
+        String somebody = unique();
+        register(somebody);
+        requestReset(somebody);
+        tokenMailedTo(somebody); // mail that was asked after it has arrived: none for the address without an account
+        assertThat(messagesTo(nobody)).isEmpty();
+    }
+
+    @Test
+    void anExpiredLinkIsRefused(ReplicaSet set) {
+        String email = unique();
+        register(email);
+        requestReset(email);
+        String token = tokenMailedTo(email);
+        set.primary()
+                .execute("UPDATE auth.password_resets SET expires_at = NOW(6) - INTERVAL 1 SECOND WHERE user_id ="
+                        + " (SELECT id FROM auth.users WHERE email = '" + email + "')");
+        Http.Response expired = confirm(token, NEW);
+        assertThat(expired.status()).isEqualTo(400);
+        assertThat(expired.body()).contains("\"field\":\"token\"", "30 minutes");
+        assertThat(confirm("not-a-token-we-ever-made", NEW).status()).isEqualTo(400);
+        assertThat(http.post("/api/auth/password-reset/confirm", "{\"password\":\"" + NEW + "\"}")
+                        .status())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void aMailServerThatIsDownNeverFailsTheRequestAndTheMailFollowsWhenItIsBack() {
+        String email = unique();
+        register(email);
+        MAIL.stop();
+        try {
+            assertThat(requestReset(email).status()).isEqualTo(202);
+        } finally {
+            MAIL.start();
+        }
+        assertThat(tokenMailedTo(email)).hasSize(43);
+    }
+
+    @Test
+    void requestsForOneAccountAreThrottled() {
+        String email = unique();
+        register(email);
+        for (int i = 0; i < 5; i++) {
+            assertThat(requestReset(email).status()).isEqualTo(202);
+        }
+        Http.Response throttled = requestReset(email);
+        assertThat(throttled.status()).isEqualTo(429);
+        assertThat(throttled.header("Retry-After")).isNotBlank();
+        assertThat(requestReset(unique()).status()).as("another address").isEqualTo(202);
+    }
+
+    private String tokenMailedTo(String email) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> !messagesTo(email).isEmpty());
+        MimeMessage mail = messagesTo(email).getLast();
+        String body = GreenMailUtil.getBody(mail);
+        Matcher link = LINK.matcher(body.replace("=\r\n", "").replace("=3D", "="));
+        assertThat(link.find()).as(body).isTrue();
+        return link.group(1);
+    }
+
+    private static List<MimeMessage> messagesTo(String email) {
+        return Arrays.stream(MAIL.getReceivedMessages())
+                .filter(message -> {
+                    try {
+                        return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+                                .anyMatch(address -> address.toString().equalsIgnoreCase(email));
+                    } catch (jakarta.mail.MessagingException e) {
+                        return false;
+                    }
+                })
+                .toList();
+    }
+
+    private Http.Response register(String email) {
+        return http.post(
+                "/api/auth/register",
+                "{\"email\":\"" + email + "\",\"password\":\"" + OLD + "\",\"displayName\":\"Forgetful Reader\"}");
+    }
+
+    private Http.Response login(String email, String password) {
+        return http.post("/api/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
+    }
+
+    private Http.Response requestReset(String email) {
+        return http.post("/api/auth/password-reset", "{\"email\":\"" + email + "\"}");
+    }
+
+    private Http.Response confirm(String token, String password) {
+        return http.post(
+                "/api/auth/password-reset/confirm", "{\"token\":\"" + token + "\",\"password\":\"" + password + "\"}");
+    }
+
+    private static String unique() {
+        return "forgetful-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
