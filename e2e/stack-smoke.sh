@@ -54,14 +54,17 @@ curl -sk -o /dev/null -H 'Content-Type: application/json' \
   -d "{\"email\":\"$reset_user\",\"password\":\"the-old-smoke-passphrase\",\"displayName\":\"Smoke\"}" "$BASE/api/auth/register"
 check "a password reset is asked through nginx: 202" bash -c "curl -sk -o /dev/null -w '%{http_code}' \
   -H 'Content-Type: application/json' -d '{\"email\":\"$reset_user\"}' $BASE/api/auth/password-reset | grep -qx 202"
-reset_link() {
+mailed_link() { # page: the newest link to /account/<page> the mail catcher holds for the new account
   curl -s "http://127.0.0.1:$((BOOKSTORE_SERVICE_PORT_BASE + 80))/email" \
-    | jq -r --arg to "$reset_user" '[.[] | select(.to[0].address == $to)] | last | .text // ""' \
-    | grep -o "https://localhost:$BOOKSTORE_HTTPS_PORT/account/reset?token=[A-Za-z0-9_-]*" | head -1
+    | jq -r --arg to "$reset_user" '.[] | select(.to[0].address == $to) | .text' \
+    | grep -o "https://localhost:$BOOKSTORE_HTTPS_PORT/account/$1?token=[A-Za-z0-9_-]*" | tail -1
 }
 link=""
-for _ in $(seq 1 30); do link="$(reset_link)"; [ -n "$link" ] && break; sleep 0.5; done
+for _ in $(seq 1 30); do link="$(mailed_link reset)"; [ -n "$link" ] && break; sleep 0.5; done
 check "the mail catcher has the reset mail with its link" test -n "$link"
+confirm_link="$(mailed_link confirm)"
+check "a new account was mailed a link that confirms its address" \
+  bash -c "[ -n '$confirm_link' ] && curl -sk '$confirm_link' | grep -q 'your e-mail address is confirmed'"
 jar="$BOOKSTORE_HOME/reset.cookies"
 csrf="$(curl -sk -c "$jar" -b "$jar" "${link:-$BASE/account/reset}" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')"
 check "the link opens the new-password page, and a new password set there leads to sign in" bash -c "curl -sk -c '$jar' \

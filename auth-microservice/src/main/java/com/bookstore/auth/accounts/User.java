@@ -43,6 +43,9 @@ public class User {
     @Column(name = "created_at", insertable = false, updatable = false)
     private Instant createdAt;
 
+    @Column(name = "email_confirmed_at")
+    private Instant emailConfirmedAt;
+
     protected User() {}
 
     User(String email, String displayName, String passwordHash, Set<Role> roles) {
@@ -50,6 +53,16 @@ public class User {
         this.displayName = displayName;
         this.passwordHash = passwordHash;
         this.roles = EnumSet.copyOf(roles);
+    }
+
+    public boolean emailConfirmed() {
+        return emailConfirmedAt != null;
+    }
+
+    void confirmEmail(Instant at) {
+        if (emailConfirmedAt == null) {
+            emailConfirmedAt = at;
+        }
     }
 
     public Long id() {

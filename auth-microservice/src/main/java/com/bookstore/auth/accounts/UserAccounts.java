@@ -1,7 +1,9 @@
 package com.bookstore.auth.accounts;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,9 +17,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class UserAccounts {
 
     private final UserRepository users;
+    private final ApplicationEventPublisher events;
 
-    UserAccounts(UserRepository users) {
+    UserAccounts(UserRepository users, ApplicationEventPublisher events) {
         this.users = users;
+        this.events = events;
     }
 
     @Transactional
@@ -27,7 +31,10 @@ public class UserAccounts {
             throw new EmailTakenException();
         }
         try {
-            return UserView.of(users.saveAndFlush(new User(normalized, displayName.trim(), passwordHash, roles)));
+            UserView opened =
+                    UserView.of(users.saveAndFlush(new User(normalized, displayName.trim(), passwordHash, roles)));
+            events.publishEvent(new AccountOpened(opened));
+            return opened;
         } catch (DataIntegrityViolationException raceLostToAnotherRegistration) {
             throw new EmailTakenException();
         }
@@ -47,6 +54,12 @@ public class UserAccounts {
     @Transactional
     public void replaceHash(long id, String newHash) {
         users.findById(id).ifPresent(user -> user.changePasswordHash(newHash));
+    }
+
+    /** Marks the account's address confirmed (a confirmation link was opened); once is enough. */
+    @Transactional
+    public void confirmEmail(long id, Instant at) {
+        users.findById(id).ifPresent(user -> user.confirmEmail(at));
     }
 
     @Transactional

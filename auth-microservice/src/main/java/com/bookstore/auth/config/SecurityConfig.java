@@ -33,6 +33,7 @@ class SecurityConfig {
                                 "/api/auth/logout",
                                 "/api/auth/password-reset",
                                 "/api/auth/password-reset/confirm",
+                                "/api/auth/confirm-email",
                                 "/account/login",
                                 "/account/register",
                                 "/account/logout",
@@ -45,7 +46,8 @@ class SecurityConfig {
                                 "/account/login",
                                 "/account/register",
                                 "/account/forgot",
-                                "/account/reset")
+                                "/account/reset",
+                                "/account/confirm")
                         .permitAll()
                         .anyRequest()
                         .authenticated())

@@ -79,21 +79,22 @@ public class LoginThrottle {
     }
 
     /**
-     * Counts a request for a password reset link, per account (known or not: the answer must not tell) and per
-     * client address, refusing (429) once {@code resetsPerAccount} or {@code resetsPerAddress} were made within the
-     * window: nobody can flood a mailbox with links or probe many addresses.
+     * Counts a request for a mailed link ({@code kind}: a password reset, an address confirmation), per account
+     * (known or not: the answer must not tell) and per client address, refusing (429) once {@code resetsPerAccount}
+     * or {@code resetsPerAddress} were made within the window: nobody can flood a mailbox with links or probe many
+     * addresses.
      */
     @Transactional
-    public void countResetRequest(String account, String address) {
+    public void countLinkRequest(String kind, String account, String address) {
         Instant now = clock.instant();
-        countOrRefuse(lockOrCreate("reset:" + accountKey(account), now), rules.resetsPerAccount(), now);
-        countOrRefuse(lockOrCreate("reset:" + addressKey(address), now), rules.resetsPerAddress(), now);
+        countOrRefuse(lockOrCreate(kind + ":" + accountKey(account), now), rules.resetsPerAccount(), now);
+        countOrRefuse(lockOrCreate(kind + ":" + addressKey(address), now), rules.resetsPerAddress(), now);
     }
 
     private void countOrRefuse(ThrottleEntry entry, int limit, Instant now) {
         if (entry.blockedUntil() != null && entry.blockedUntil().isAfter(now)) {
             throw new RateLimitedException(
-                    "Too many password reset requests. Please try again later.",
+                    "Too many requests for a link. Please try again later.",
                     Duration.between(now, entry.blockedUntil()));
         }
         countInWindow(entry, limit);

@@ -52,19 +52,38 @@ public class AccountMail implements DisposableBean {
 
     /** The link that sets a new password, to the account's address. */
     public void passwordReset(String to, String name, String token, Duration validFor) {
-        String link = siteUrl + "/account/reset?token=" + token;
-        String text = "Hello " + name + ",\n\n"
-                + "Someone (we hope you) asked to set a new password for your Bookstore account. Open this link"
-                + " within " + validFor.toMinutes() + " minutes to choose one:\n\n"
-                + link + "\n\n"
-                + "If it was not you, ignore this mail: your password stays as it is.\n\n"
-                + "Bookstore\n";
-        String html = "<p>Hello " + HtmlUtils.htmlEscape(name) + ",</p>"
-                + "<p>Someone (we hope you) asked to set a new password for your Bookstore account."
-                + " Open this link within " + validFor.toMinutes() + " minutes to choose one:</p>"
-                + "<p><a href=\"" + HtmlUtils.htmlEscape(link) + "\">Choose a new password</a></p>"
-                + "<p>If it was not you, ignore this mail: your password stays as it is.</p><p>Bookstore</p>";
-        afterCommit(() -> send(to, "Choose a new Bookstore password", text, html, 0));
+        linkMail(
+                to,
+                name,
+                "Choose a new Bookstore password",
+                "Someone (we hope you) asked to set a new password for your Bookstore account. Open this link within "
+                        + validFor.toMinutes() + " minutes to choose one:",
+                siteUrl + "/account/reset?token=" + token,
+                "Choose a new password",
+                "If it was not you, ignore this mail: your password stays as it is.");
+    }
+
+    /** The link that confirms the account's address. */
+    public void addressConfirmation(String to, String name, String token, Duration validFor) {
+        linkMail(
+                to,
+                name,
+                "Confirm your e-mail address for Bookstore",
+                "Welcome to Bookstore. Open this link within " + validFor.toDays()
+                        + " days to confirm that this address is yours:",
+                siteUrl + "/account/confirm?token=" + token,
+                "Confirm my address",
+                "If you did not open an account at Bookstore, ignore this mail.");
+    }
+
+    /** A mail whose point is one link: plain text, and simple HTML with the same words. */
+    private void linkMail(
+            String to, String name, String subject, String lead, String link, String linkText, String closing) {
+        String text = "Hello " + name + ",\n\n" + lead + "\n\n" + link + "\n\n" + closing + "\n\nBookstore\n";
+        String html = "<p>Hello " + HtmlUtils.htmlEscape(name) + ",</p><p>" + HtmlUtils.htmlEscape(lead) + "</p>"
+                + "<p><a href=\"" + HtmlUtils.htmlEscape(link) + "\">" + HtmlUtils.htmlEscape(linkText) + "</a></p>"
+                + "<p>" + HtmlUtils.htmlEscape(closing) + "</p><p>Bookstore</p>";
+        afterCommit(() -> send(to, subject, text, html, 0));
     }
 
     private void send(String to, String subject, String text, String html, int attempt) {

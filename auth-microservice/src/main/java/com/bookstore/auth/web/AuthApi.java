@@ -34,6 +34,10 @@ final class AuthApi {
             @NotBlank(message = "Enter your e-mail address.") @Size(max = 254, message = "Use at most 254 characters.")
             String email) {}
 
+    record EmailConfirmation(
+            @NotBlank(message = "The link's token is missing.") @Size(max = 100)
+            String token) {}
+
     record PasswordResetConfirmation(
             @NotBlank(message = "The link's token is missing.") @Size(max = 100)
             String token,

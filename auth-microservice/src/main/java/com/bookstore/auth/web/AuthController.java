@@ -4,10 +4,11 @@ import com.bookstore.auth.accounts.EmailAddresses;
 import com.bookstore.auth.accounts.Registration;
 import com.bookstore.auth.accounts.SignedInAccounts;
 import com.bookstore.auth.accounts.UserView;
+import com.bookstore.auth.links.AddressConfirmations;
+import com.bookstore.auth.links.PasswordResets;
 import com.bookstore.auth.login.LoginThrottle;
 import com.bookstore.auth.login.SignIn;
 import com.bookstore.auth.login.SignOut;
-import com.bookstore.auth.reset.PasswordResets;
 import com.bookstore.platform.security.SessionCookies;
 import com.bookstore.platform.web.NotAuthenticatedException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,6 +41,7 @@ class AuthController {
     private final SessionCookieWriter cookies;
     private final LoginThrottle throttle;
     private final PasswordResets resets;
+    private final AddressConfirmations confirmations;
 
     AuthController(
             Registration registration,
@@ -48,8 +50,10 @@ class AuthController {
             SignedInAccounts accounts,
             SessionCookieWriter cookies,
             LoginThrottle throttle,
-            PasswordResets resets) {
+            PasswordResets resets,
+            AddressConfirmations confirmations) {
         this.resets = resets;
+        this.confirmations = confirmations;
         this.registration = registration;
         this.signIn = signIn;
         this.signOut = signOut;
@@ -113,7 +117,7 @@ class AuthController {
     @PostMapping("/password-reset")
     ResponseEntity<Void> requestPasswordReset(
             @Valid @RequestBody AuthApi.PasswordResetRequest request, HttpServletRequest http) {
-        throttle.countResetRequest(EmailAddresses.normalize(request.email()), http.getRemoteAddr());
+        throttle.countLinkRequest("reset", EmailAddresses.normalize(request.email()), http.getRemoteAddr());
         resets.request(request.email());
         return ResponseEntity.accepted().build();
     }
@@ -123,6 +127,21 @@ class AuthController {
     ResponseEntity<Void> confirmPasswordReset(@Valid @RequestBody AuthApi.PasswordResetConfirmation request) {
         resets.confirm(request.token(), request.password());
         return ResponseEntity.noContent().build();
+    }
+
+    /** Confirms the address of a mailed link's account: 204, or 400 for a link that is spent. */
+    @PostMapping("/confirm-email")
+    ResponseEntity<Void> confirmEmail(@Valid @RequestBody AuthApi.EmailConfirmation request) {
+        confirmations.confirm(request.token());
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Mails the signed-in account a new confirmation link: 202, or 409 when its address is confirmed already. */
+    @PostMapping("/confirm-email/resend")
+    ResponseEntity<Void> resendConfirmation(@AuthenticationPrincipal Jwt accessToken, HttpServletRequest http) {
+        throttle.countLinkRequest("confirm", accessToken.getSubject(), http.getRemoteAddr());
+        confirmations.resend(Long.parseLong(accessToken.getSubject()));
+        return ResponseEntity.accepted().build();
     }
 
     @GetMapping("/me")

@@ -1,8 +1,8 @@
 package com.bookstore.auth.web;
 
 import com.bookstore.auth.accounts.EmailAddresses;
+import com.bookstore.auth.links.PasswordResets;
 import com.bookstore.auth.login.LoginThrottle;
-import com.bookstore.auth.reset.PasswordResets;
 import com.bookstore.platform.pages.Flash;
 import com.bookstore.platform.pages.PageController;
 import com.bookstore.platform.web.InvalidFieldException;
@@ -53,7 +53,7 @@ class PasswordResetPages {
             return "account/forgot";
         }
         try {
-            throttle.countResetRequest(EmailAddresses.normalize(form.getEmail()), request.getRemoteAddr());
+            throttle.countLinkRequest("reset", EmailAddresses.normalize(form.getEmail()), request.getRemoteAddr());
         } catch (RateLimitedException e) {
             errors.reject("throttled", e.getMessage());
             response.setStatus(429);

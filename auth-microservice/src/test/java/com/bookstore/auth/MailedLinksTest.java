@@ -29,15 +29,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** "Forgot your password?" through a real SMTP server (GreenMail), against the real primary and replicas. */
+/**
+ * "Forgot your password?" and the confirmation of an account's address, through a real SMTP server (GreenMail),
+ * against the real primary and replicas.
+ */
 @ExtendWith(ReplicaSetExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class PasswordResetTest {
+class MailedLinksTest {
 
     private static final String OLD = "the-password-before-the-reset";
     private static final String NEW = "a-brand-new-unusual-passphrase";
-    private static final Pattern LINK =
-            Pattern.compile("https://shop\\.test/account/reset\\?token=([A-Za-z0-9_-]{43})");
 
     /** A fixed port, so the server can be stopped and started again at the same address. */
     private static final int SMTP_PORT = freePort();
@@ -64,7 +65,7 @@ class PasswordResetTest {
 
     @BeforeEach
     void client() {
-        http = new Http(port);
+        http = Http.readingItsWrites(port);
     }
 
     @Test
@@ -151,6 +152,57 @@ class PasswordResetTest {
     }
 
     @Test
+    void aNewAccountIsMailedALinkThatConfirmsItsAddress() {
+        String email = unique();
+        register(email);
+        String access = login(email, OLD).json().get("accessToken").asString();
+        assertThat(me(access).get("emailConfirmed").asBoolean()).isFalse();
+
+        String token = tokenMailedTo(email, "confirm");
+        Http.Response page = http.get("/account/confirm?token=" + token);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("your e-mail address is confirmed");
+        assertThat(me(access).get("emailConfirmed").asBoolean()).isTrue();
+
+        Http.Response again = http.get("/account/confirm?token=" + token);
+        assertThat(again.status()).isEqualTo(400);
+        assertThat(again.body()).contains("does not work any more");
+        assertThat(http.post("/api/auth/confirm-email/resend", "{}", "Authorization", Http.bearer(access))
+                        .status())
+                .as("nothing to resend once confirmed")
+                .isEqualTo(409);
+    }
+
+    @Test
+    void anAccountAsksForANewConfirmationLinkAndConfirmsThroughTheApi() {
+        String email = unique();
+        register(email);
+        String first = tokenMailedTo(email, "confirm");
+        String access = login(email, OLD).json().get("accessToken").asString();
+        assertThat(http.post("/api/auth/confirm-email/resend", "{}", "Authorization", Http.bearer(access))
+                        .status())
+                .isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> linksMailedTo(email, "confirm") == 2);
+        String second = tokenMailedTo(email, "confirm");
+        assertThat(second).isNotEqualTo(first);
+
+        assertThat(http.post("/api/auth/confirm-email", "{\"token\":\"" + second + "\"}")
+                        .status())
+                .isEqualTo(204);
+        assertThat(me(access).get("emailConfirmed").asBoolean()).isTrue();
+        Http.Response spent = http.post("/api/auth/confirm-email", "{\"token\":\"" + first + "\"}");
+        assertThat(spent.status()).as("the older link is spent with it").isEqualTo(400);
+        assertThat(spent.body()).contains("\"field\":\"token\"");
+        assertThat(http.post("/api/auth/confirm-email/resend", "{}").status())
+                .as("only a signed-in account asks")
+                .isEqualTo(401);
+    }
+
+    private tools.jackson.databind.JsonNode me(String access) {
+        return http.get("/api/auth/me", "Authorization", Http.bearer(access)).json();
+    }
+
+    @Test
     void requestsForOneAccountAreThrottled() {
         String email = unique();
         register(email);
@@ -163,13 +215,32 @@ class PasswordResetTest {
         assertThat(requestReset(unique()).status()).as("another address").isEqualTo(202);
     }
 
+    /** The token of the newest link to {@code /account/<page>} mailed to the address (waits up to 30 s for one). */
+    private String tokenMailedTo(String email, String page) {
+        Pattern link = Pattern.compile("https://shop\\.test/account/" + page + "\\?token=([A-Za-z0-9_-]{43})");
+        String[] token = new String[1];
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            for (MimeMessage mail : messagesTo(email).reversed()) {
+                Matcher found = link.matcher(
+                        GreenMailUtil.getBody(mail).replace("=\r\n", "").replace("=3D", "="));
+                if (found.find()) {
+                    token[0] = found.group(1);
+                    return true;
+                }
+            }
+            return false;
+        });
+        return token[0];
+    }
+
     private String tokenMailedTo(String email) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> !messagesTo(email).isEmpty());
-        MimeMessage mail = messagesTo(email).getLast();
-        String body = GreenMailUtil.getBody(mail);
-        Matcher link = LINK.matcher(body.replace("=\r\n", "").replace("=3D", "="));
-        assertThat(link.find()).as(body).isTrue();
-        return link.group(1);
+        return tokenMailedTo(email, "reset");
+    }
+
+    private long linksMailedTo(String email, String page) {
+        return messagesTo(email).stream()
+                .filter(mail -> GreenMailUtil.getBody(mail).contains("/account/" + page + "?token"))
+                .count();
     }
 
     private static List<MimeMessage> messagesTo(String email) {

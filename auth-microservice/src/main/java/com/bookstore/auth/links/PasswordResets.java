@@ -1,4 +1,4 @@
-package com.bookstore.auth.reset;
+package com.bookstore.auth.links;
 
 import com.bookstore.auth.accounts.PasswordHashing;
 import com.bookstore.auth.accounts.PasswordPolicy;
@@ -6,13 +6,10 @@ import com.bookstore.auth.accounts.UserAccounts;
 import com.bookstore.auth.accounts.UserView;
 import com.bookstore.auth.mail.AccountMail;
 import com.bookstore.auth.tokens.RefreshTokens;
-import com.bookstore.auth.tokens.SecretTokens;
 import com.bookstore.platform.web.InvalidFieldException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -33,7 +30,7 @@ public class PasswordResets {
             "This link does not work any more: it was used already, or it is more than 30 minutes old. Ask for a"
                     + " new one.";
 
-    private final JdbcClient jdbc;
+    private final MailedLinks links;
     private final UserAccounts accounts;
     private final PasswordPolicy policy;
     private final PasswordHashing hashing;
@@ -51,7 +48,7 @@ public class PasswordResets {
             AccountMail mail,
             PlatformTransactionManager transactions,
             Clock clock) {
-        this.jdbc = jdbc;
+        this.links = new MailedLinks(jdbc, "password_resets");
         this.accounts = accounts;
         this.policy = policy;
         this.hashing = hashing;
@@ -68,11 +65,7 @@ public class PasswordResets {
     }
 
     private void mailLink(UserView user) {
-        String token = SecretTokens.generate();
-        Instant now = clock.instant();
-        jdbc.sql("INSERT INTO password_resets (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
-                .params(SecretTokens.digest(token), user.id(), Timestamp.from(now), Timestamp.from(now.plus(VALIDITY)))
-                .update();
+        String token = links.issue(user.id(), clock.instant(), VALIDITY);
         mail.passwordReset(user.email(), user.displayName(), token, VALIDITY);
     }
 
@@ -88,18 +81,8 @@ public class PasswordResets {
         String newHash = hashing.hash(newPassword); // Argon2id takes a while: not inside the transaction
         transaction.executeWithoutResult(status -> {
             Instant now = clock.instant();
-            List<Long> user = jdbc.sql("SELECT user_id FROM password_resets WHERE token_hash = ? AND used_at IS NULL"
-                            + " AND expires_at > ? FOR UPDATE")
-                    .params(SecretTokens.digest(token), Timestamp.from(now))
-                    .query(Long.class)
-                    .list();
-            if (user.isEmpty()) {
-                throw new InvalidFieldException("token", INVALID);
-            }
-            long userId = user.getFirst();
-            jdbc.sql("UPDATE password_resets SET used_at = ? WHERE user_id = ? AND used_at IS NULL")
-                    .params(Timestamp.from(now), userId)
-                    .update();
+            long userId = links.claim(token, now).orElseThrow(() -> new InvalidFieldException("token", INVALID));
+            links.spendAll(userId, now);
             accounts.replaceHash(userId, newHash);
             sessions.revokeAllOf(userId);
         });
