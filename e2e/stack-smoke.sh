@@ -77,6 +77,8 @@ signs_in() { # straight to the auth service: nginx's sign-in limit is the subjec
 }
 after_reset="$(signs_in the-new-smoke-passphrase) $(signs_in the-old-smoke-passphrase)"
 check "the new password signs in, the old one no longer does" test "$after_reset" = "200 401"
+check "nginx's access log keeps no link's token (neither as the request nor as a Referer)" \
+  bash -c "grep -q '/account/reset' '$BOOKSTORE_HOME/nginx/logs/access.log' && ! grep -q 'token=' '$BOOKSTORE_HOME/nginx/logs/access.log'"
 check "book covers are served" bash -c "curl -sk -o /dev/null -w '%{content_type}' $BASE/covers/1.svg | grep -q image/svg"
 check "/actuator is not served publicly" bash -c "curl -sk -o /dev/null -w '%{http_code}' $BASE/actuator/health | grep -qx 404"
 check "the OpenAPI documents are not served publicly" bash -c "curl -sk -o /dev/null -w '%{http_code}' $BASE/v3/api-docs | grep -qx 404"
