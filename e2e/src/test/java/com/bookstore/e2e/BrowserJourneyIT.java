@@ -263,7 +263,8 @@ class BrowserJourneyIT {
 
     /** The newest reset link the mail catcher holds for an address (its JSON API, beside the page people read). */
     private static String linkMailedTo(String email) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         URI catcher = URI.create("http://127.0.0.1:22080/email");
         Pattern link = Pattern.compile(Pattern.quote(BASE) + "/account/reset\\?token=[A-Za-z0-9_-]+");
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
