@@ -188,9 +188,9 @@ check "registrations are rate limited per address at nginx (429 within 8 in a ro
 admin_sql 23306 "CREATE DATABASE IF NOT EXISTS smoke; CREATE TABLE IF NOT EXISTS smoke.kept (v INT); INSERT INTO smoke.kept VALUES (42)"
 sleep 1
 # The PIDs are read before down (down removes the PID files); 3 database servers, the writer endpoint,
-# 3 services and nginx.
+# 3 services, the mail catcher and nginx.
 pids="$(recorded_pids)"
-check "up recorded a PID for each of the 8 processes, all alive" all_alive 8 $pids
+check "up recorded a PID for each of the 9 processes, all alive" all_alive 9 $pids
 "$ROOT/bookstore" down
 check "down stops every process it started" none_alive $pids
 check "down leaves no service or nginx PID file behind" bash -c "! ls $BOOKSTORE_HOME/run/*.pid $BOOKSTORE_HOME/nginx/run/nginx.pid"
@@ -207,7 +207,7 @@ mapped_archives() { # how many running services have their own class-data archiv
 check "the services started again from their archives" test "$(mapped_archives)" -eq 3
 check "data survives down and up (read on a replica)" bash -c "mariadb -h 127.0.0.1 -P 23307 -u bookstore_admin -padmin-local-only -N -e 'SELECT v FROM smoke.kept' | grep -qx 42"
 pids="$(recorded_pids)"
-check "the second up started all 8 processes again" all_alive 8 $pids
+check "the second up started all 9 processes again" all_alive 9 $pids
 "$ROOT/bookstore" down >/dev/null
 check "the second down stops everything too" none_alive $pids
 
