@@ -33,7 +33,7 @@ code="$(curl -sk -o "$BOOKSTORE_HOME/read.json" -w '%{http_code}' -H "Authorizat
 check "staff read the new book back at once: 200" bash -c "test '$code' = 200 && grep -q 'On MySQL $$' '$BOOKSTORE_HOME/read.json'"
 
 pids="$(cat "$BOOKSTORE_HOME"/run/*.pid "$BOOKSTORE_HOME"/nginx/run/nginx.pid "$BOOKSTORE_HOME"/db-mysql/*/server.pid 2>/dev/null)"
-check "up recorded 8 PIDs (3 mysqld, the writer endpoint, 3 services, nginx)" test "$(wc -w <<< "$pids")" -eq 8
+check "up recorded 9 PIDs (3 mysqld, the writer endpoint, 3 services, the mail catcher, nginx)" test "$(wc -w <<< "$pids")" -eq 9
 "$ROOT/bookstore" down >/dev/null
 check "down stops every process it started" bash -c "for p in $(echo $pids); do ! kill -0 \$p 2>/dev/null || exit 1; done"
 
