@@ -6,16 +6,9 @@ import static org.awaitility.Awaitility.await;
 import com.bookstore.testkit.Http;
 import com.bookstore.testkit.ReplicaSet;
 import com.bookstore.testkit.ReplicaSetExtension;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Message;
+import com.bookstore.testkit.SmtpCatcher;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -40,13 +33,8 @@ class MailedLinksTest {
     private static final String OLD = "the-password-before-the-reset";
     private static final String NEW = "a-brand-new-unusual-passphrase";
 
-    /** A fixed port, so the server can be stopped and started again at the same address. */
-    private static final int SMTP_PORT = freePort();
-
     @RegisterExtension
-    static final GreenMailExtension MAIL = new GreenMailExtension(
-                    new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-            .withPerMethodLifecycle(false);
+    static final SmtpCatcher MAIL = SmtpCatcher.onFreePort();
 
     @DynamicPropertySource
     static void configure(DynamicPropertyRegistry registry) {
@@ -54,7 +42,7 @@ class MailedLinksTest {
         registry.add("bookstore.auth.throttle.registrations-per-address", () -> "100000");
         registry.add("bookstore.auth.throttle.resets-per-address", () -> "100000");
         registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
+        registry.add("spring.mail.port", () -> MAIL.port());
         registry.add("bookstore.site-url", () -> "https://shop.test/");
     }
 
@@ -221,8 +209,7 @@ class MailedLinksTest {
         String[] token = new String[1];
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             for (MimeMessage mail : messagesTo(email).reversed()) {
-                Matcher found = link.matcher(
-                        GreenMailUtil.getBody(mail).replace("=\r\n", "").replace("=3D", "="));
+                Matcher found = link.matcher(SmtpCatcher.text(mail));
                 if (found.find()) {
                     token[0] = found.group(1);
                     return true;
@@ -239,21 +226,12 @@ class MailedLinksTest {
 
     private long linksMailedTo(String email, String page) {
         return messagesTo(email).stream()
-                .filter(mail -> GreenMailUtil.getBody(mail).contains("/account/" + page + "?token"))
+                .filter(mail -> SmtpCatcher.text(mail).contains("/account/" + page + "?token"))
                 .count();
     }
 
     private static List<MimeMessage> messagesTo(String email) {
-        return Arrays.stream(MAIL.getReceivedMessages())
-                .filter(message -> {
-                    try {
-                        return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
-                                .anyMatch(address -> address.toString().equalsIgnoreCase(email));
-                    } catch (jakarta.mail.MessagingException e) {
-                        return false;
-                    }
-                })
-                .toList();
+        return MAIL.to(email);
     }
 
     private Http.Response register(String email) {
@@ -277,13 +255,5 @@ class MailedLinksTest {
 
     private static String unique() {
         return "forgetful-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -129,7 +129,7 @@ class BrowserJourneyIT {
     }
 
     @Test
-    void aCustomerBuysTwoBooksIsDeclinedOncePaysFollowsTheDeliveryAndSignsOut() {
+    void aCustomerBuysTwoBooksIsDeclinedOncePaysFollowsTheDeliveryAndSignsOut() throws Exception {
         // A visitor who is not signed in and adds a book to the cart is asked to sign in, to come back to the book.
         browser.get(BASE + "/books?inStock=true&sort=title");
         browser.findElement(By.cssSelector(".book-card a")).click();
@@ -194,6 +194,15 @@ class BrowserJourneyIT {
         });
         assertThat(browser.findElements(By.cssSelector(".timeline li"))).hasSize(4);
         screenshot("order-delivered");
+        String number = orderUrl.substring(orderUrl.lastIndexOf('/') + 1, orderUrl.lastIndexOf('/') + 9)
+                .toUpperCase(java.util.Locale.ROOT);
+        assertThat(subjectsMailedTo(email, 5))
+                .as("the order's e-mails in the mail catcher, once each and in order")
+                .containsSubsequence(
+                        "We have your order " + number,
+                        "Your order " + number + " is paid",
+                        "Your order " + number + " is on its way",
+                        "Your order " + number + " was delivered");
 
         browser.get(BASE + "/account");
         browser.findElement(By.xpath("//button[normalize-space()='Sign out']")).click();
@@ -261,17 +270,41 @@ class BrowserJourneyIT {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText("Forgetful Reader")));
     }
 
-    /** The newest reset link the mail catcher holds for an address (its JSON API, beside the page people read). */
-    private static String linkMailedTo(String email) throws Exception {
+    /** The subjects of the mails the catcher holds for an address, oldest first, once it has {@code count}. */
+    private static List<String> subjectsMailedTo(String email, int count) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        List<String> subjects = List.of();
+        while (System.nanoTime() < deadline) {
+            subjects = new java.util.ArrayList<>();
+            for (JsonNode mail : catcher()) {
+                if (email.equals(mail.path("to").path(0).path("address").asString())) {
+                    subjects.add(mail.path("subject").asString());
+                }
+            }
+            if (subjects.size() >= count) {
+                break;
+            }
+            Thread.sleep(300);
+        }
+        return subjects;
+    }
+
+    private static JsonNode catcher() throws Exception {
         HttpClient http =
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        URI catcher = URI.create("http://127.0.0.1:22080/email");
+        return JSON.readTree(http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:22080/email"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body());
+    }
+
+    /** The newest reset link the mail catcher holds for an address (its JSON API, beside the page people read). */
+    private static String linkMailedTo(String email) throws Exception {
         Pattern link = Pattern.compile(Pattern.quote(BASE) + "/account/reset\\?token=[A-Za-z0-9_-]+");
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
-            JsonNode mails = JSON.readTree(
-                    http.send(HttpRequest.newBuilder(catcher).build(), HttpResponse.BodyHandlers.ofString())
-                            .body());
+            JsonNode mails = catcher();
             for (int i = mails.size() - 1; i >= 0; i--) {
                 JsonNode mail = mails.get(i);
                 if (email.equals(mail.path("to").path(0).path("address").asString())) {

@@ -102,6 +102,7 @@ public final class TestTokens implements AutoCloseable {
                 .subject(Long.toString(userId))
                 .claim("roles", roles)
                 .claim("name", name)
+                .claim("email", "reader-" + userId + "@example.com")
                 .claim("sid", UUID.randomUUID().toString())
                 .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(now))

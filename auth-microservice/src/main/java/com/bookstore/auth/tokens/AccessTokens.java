@@ -44,6 +44,7 @@ public class AccessTokens {
                 .subject(user.id().toString())
                 .claim("roles", user.roles().stream().map(Enum::name).sorted().toList())
                 .claim("name", user.displayName())
+                .claim("email", user.email())
                 .claim("sid", sessionId)
                 .jwtID(jti)
                 .issueTime(Date.from(now))

@@ -4,8 +4,11 @@ import java.util.List;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
-/** The signed-in user as pages show them, taken from the access token. */
-public record CurrentUser(long id, String name, List<String> roles) {
+/**
+ * The signed-in user as pages show them, taken from the access token; {@code email} is null in a token issued before
+ * it carried the address.
+ */
+public record CurrentUser(long id, String name, List<String> roles, String email) {
 
     public boolean isAdmin() {
         return roles.contains("ADMIN");
@@ -25,6 +28,7 @@ public record CurrentUser(long id, String name, List<String> roles) {
         return new CurrentUser(
                 Long.parseLong(token.getToken().getSubject()),
                 name == null ? "Account" : name,
-                roles == null ? List.of() : List.copyOf(roles));
+                roles == null ? List.of() : List.copyOf(roles),
+                token.getToken().getClaimAsString("email"));
     }
 }

@@ -10,7 +10,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 
 class CartBadgeTest {
 
-    private static final CurrentUser ADA = new CurrentUser(7, "Ada", List.of("CUSTOMER"));
+    private static final CurrentUser ADA = new CurrentUser(7, "Ada", List.of("CUSTOMER"), "ada@example.com");
 
     @Test
     void theServiceThatOwnsCartsCountsAndRemembersTheCountForTheUser() {

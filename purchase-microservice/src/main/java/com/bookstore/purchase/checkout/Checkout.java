@@ -38,7 +38,8 @@ public class Checkout {
         this.properties = properties;
     }
 
-    public OrderView placeOrder(long userId, CheckoutRequest request) {
+    /** Places the cart as an order; its e-mails go to {@code customerEmail} (none when it is null). */
+    public OrderView placeOrder(long userId, String customerEmail, CheckoutRequest request) {
         List<Carts.CartLine> cart = carts.linesForCheckout(userId);
         if (cart.isEmpty()) {
             throw new InvalidFieldException("cart", "Your cart is empty.");
@@ -61,6 +62,7 @@ public class Checkout {
                 books,
                 request.deliveryOption(),
                 request.shippingAddress(),
+                customerEmail,
                 properties.paymentWindow(),
                 properties.abandonedCheckoutAfter());
         CatalogClient.ReservationOutcome outcome;

@@ -60,6 +60,9 @@ class Order {
     @Column(name = "stock_released")
     private boolean stockReleased;
 
+    @Column(name = "customer_email")
+    private String customerEmail;
+
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
     @JoinColumn(name = "order_id", nullable = false)
     @OrderBy("id")
@@ -73,9 +76,11 @@ class Order {
             List<OrderLine> lines,
             DeliveryOption option,
             ShippingAddress address,
+            String customerEmail,
             Instant expiresAt) {
         this.id = id;
         this.userId = userId;
+        this.customerEmail = customerEmail;
         this.status = OrderStatus.RESERVING;
         this.lines = new ArrayList<>(lines);
         this.deliveryOption = option;
@@ -89,6 +94,10 @@ class Order {
 
     String id() {
         return id;
+    }
+
+    String customerEmail() {
+        return customerEmail;
     }
 
     long userId() {

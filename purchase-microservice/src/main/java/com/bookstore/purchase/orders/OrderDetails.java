@@ -2,6 +2,7 @@ package com.bookstore.purchase.orders;
 
 import com.bookstore.platform.web.PageResponse;
 import com.bookstore.platform.web.ResourceNotFoundException;
+import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
@@ -30,6 +31,18 @@ public class OrderDetails {
                 .map(this::detailed)
                 .orElseThrow(() -> new ResourceNotFoundException("You have no order " + orderId + "."));
     }
+
+    /**
+     * An order as its e-mails show it, with the address they go to (empty address for an order placed before orders
+     * kept one), read in the caller's transaction: the mail relay's, on the writer, so it is the state just committed.
+     */
+    @Transactional
+    public Optional<Addressed> forMail(String orderId) {
+        return orders.findById(orderId).map(order -> new Addressed(detailed(order), order.customerEmail()));
+    }
+
+    /** An order and the address of its e-mails (null when it has none). */
+    public record Addressed(OrderView order, String email) {}
 
     /** Any customer's order, for staff. */
     @Transactional(readOnly = true)

@@ -27,6 +27,7 @@ public class Orders {
     private final DeliveryTimeline deliveries;
     private final Carts carts;
     private final JdbcTemplate jdbc;
+    private final OrderMailbox mailbox;
     private final Clock clock;
 
     Orders(
@@ -36,7 +37,9 @@ public class Orders {
             DeliveryTimeline deliveries,
             Carts carts,
             JdbcTemplate jdbc,
+            OrderMailbox mailbox,
             Clock clock) {
+        this.mailbox = mailbox;
         this.orders = orders;
         this.details = details;
         this.payments = payments;
@@ -60,6 +63,7 @@ public class Orders {
             Map<Long, CatalogClient.PricedBook> books,
             DeliveryOption option,
             ShippingAddress address,
+            String customerEmail,
             Duration paymentWindow,
             Duration checkoutTimeout) {
         if (!carts.lockForCheckout(userId).equals(cart)) {
@@ -79,14 +83,20 @@ public class Orders {
                 })
                 .toList();
         orders.save(new Order(
-                orderId, userId, lines, option, address, clock.instant().plus(paymentWindow)));
+                orderId,
+                userId,
+                lines,
+                option,
+                address,
+                customerEmail,
+                clock.instant().plus(paymentWindow)));
         return orderId;
     }
 
     /** Stock is reserved: the order becomes payable and its books leave the cart, in one transaction. */
     @Transactional
     public OrderView confirm(String orderId) {
-        if (orders.transition(orderId, OrderStatus.RESERVING, OrderStatus.PENDING_PAYMENT) != 1) {
+        if (!move(orderId, OrderStatus.RESERVING, OrderStatus.PENDING_PAYMENT)) {
             throw new IllegalStateException("Order " + orderId + " was not reserving any more");
         }
         Order order = orders.findById(orderId).orElseThrow();
@@ -117,7 +127,7 @@ public class Orders {
     /** The order is paid (its payment record and delivery request are written by the payment, in this commit). */
     @Transactional
     public void markPaid(String orderId) {
-        if (orders.transition(orderId, OrderStatus.PENDING_PAYMENT, OrderStatus.PAID) != 1) {
+        if (!move(orderId, OrderStatus.PENDING_PAYMENT, OrderStatus.PAID)) {
             throw new IllegalStateException("Order " + orderId + " was not payable any more");
         }
     }
@@ -125,7 +135,7 @@ public class Orders {
     /** Moves an order one step if it is where the caller believes (delivery steps by carrier or staff). */
     @Transactional
     public boolean advance(String orderId, OrderStatus from, OrderStatus to) {
-        return orders.transition(orderId, from, to) == 1;
+        return move(orderId, from, to);
     }
 
     /**
@@ -136,8 +146,8 @@ public class Orders {
     public OrderView cancel(long userId, String orderId) {
         Order order = orders.findByIdAndUserIdAndStatusNot(orderId, userId, OrderStatus.RESERVING)
                 .orElseThrow(() -> new ResourceNotFoundException("You have no order " + orderId + "."));
-        if (orders.transition(order.id(), OrderStatus.PENDING_PAYMENT, OrderStatus.CANCELLED) != 1) {
-            if (orders.transition(order.id(), OrderStatus.PAID, OrderStatus.CANCELLED) != 1) {
+        if (!move(order.id(), OrderStatus.PENDING_PAYMENT, OrderStatus.CANCELLED)) {
+            if (!move(order.id(), OrderStatus.PAID, OrderStatus.CANCELLED)) {
                 throw new StateConflictException("This order can no longer be cancelled (it is "
                         + orders.findById(orderId).map(Order::status).orElseThrow() + ").");
             }
@@ -150,7 +160,23 @@ public class Orders {
     /** An unpaid order past its payment window expires; false when it was paid or cancelled meanwhile. */
     @Transactional
     public boolean expire(String orderId) {
-        return orders.transition(orderId, OrderStatus.PENDING_PAYMENT, OrderStatus.EXPIRED) == 1;
+        return move(orderId, OrderStatus.PENDING_PAYMENT, OrderStatus.EXPIRED);
+    }
+
+    /** One step of an order, if it is where the caller believes, with the e-mail the step owes the customer. */
+    private boolean move(String orderId, OrderStatus from, OrderStatus to) {
+        if (orders.transition(orderId, from, to) != 1) {
+            return false;
+        }
+        switch (to) {
+            case PENDING_PAYMENT -> mailbox.post(orderId, OrderMailbox.Kind.RECEIVED);
+            case PAID -> mailbox.post(orderId, OrderMailbox.Kind.PAID);
+            case SHIPPED -> mailbox.post(orderId, OrderMailbox.Kind.SHIPPED);
+            case DELIVERED -> mailbox.post(orderId, OrderMailbox.Kind.DELIVERED);
+            case CANCELLED -> mailbox.post(orderId, OrderMailbox.Kind.CANCELLED);
+            case RESERVING, EXPIRED -> {}
+        }
+        return true;
     }
 
     @Transactional

@@ -61,7 +61,7 @@ class CheckoutPages {
         }
         if (!errors.hasErrors()) {
             try {
-                OrderView order = checkout.placeOrder(user.id(), request);
+                OrderView order = checkout.placeOrder(user.id(), user.email(), request);
                 return "redirect:/orders/" + order.id() + "/pay";
             } catch (InvalidFieldException e) {
                 Flash.set(response, e.getMessage());

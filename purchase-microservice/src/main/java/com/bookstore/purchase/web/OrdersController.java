@@ -61,7 +61,7 @@ class OrdersController {
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/orders")
     ResponseEntity<OrderView> placeOrder(CurrentUser user, @Valid @RequestBody CheckoutRequest request) {
-        OrderView order = checkout.placeOrder(user.id(), request);
+        OrderView order = checkout.placeOrder(user.id(), user.email(), request);
         return ResponseEntity.created(URI.create("/api/orders/" + order.id())).body(order);
     }
 
