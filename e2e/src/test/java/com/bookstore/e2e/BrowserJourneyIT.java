@@ -293,7 +293,7 @@ class BrowserJourneyIT {
         HttpClient http =
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         return JSON.readTree(http.send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:22080/email"))
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:22026/email"))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString())
                 .body());
