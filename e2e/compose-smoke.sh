@@ -3,7 +3,8 @@
 # against podman's Docker-compatible API (no Docker engine here), on base-image stand-ins built locally where no
 # registry is reachable (e2e/standins/). Checks the site through the published nginx port as a user would, then
 # takes everything down and checks that no container, network or volume is left. Prints "N passed, N failed".
-# Needs root (podman as root). Ports: BOOKSTORE_HTTPS_PORT / BOOKSTORE_HTTP_PORT (28443 / 28080 here).
+# Needs root (podman as root). Ports: BOOKSTORE_HTTPS_PORT / BOOKSTORE_HTTP_PORT / BOOKSTORE_MAIL_PORT (28443 /
+# 28080 / 28026 here).
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=e2e/checks.sh
@@ -11,6 +12,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 WORK="$(mktemp -d /tmp/bookstore-compose.XXXXXX)"
 PROJECT="bookstore-smoke-$$"
 export BOOKSTORE_HTTPS_PORT="${BOOKSTORE_HTTPS_PORT:-28443}" BOOKSTORE_HTTP_PORT="${BOOKSTORE_HTTP_PORT:-28080}"
+export BOOKSTORE_MAIL_PORT="${BOOKSTORE_MAIL_PORT:-28026}"
+MAIL="http://127.0.0.1:$BOOKSTORE_MAIL_PORT"
 BASE="https://localhost:$BOOKSTORE_HTTPS_PORT"
 
 [ "$(id -u)" -eq 0 ] || { echo "compose-smoke.sh runs podman as root"; echo "0 passed, 1 failed"; exit 1; }
@@ -26,8 +29,14 @@ export DOCKER_HOST="unix://$WORK/podman.sock"
 export DOCKER_BUILDKIT=0 COMPOSE_BAKE=false
 compose() { "$SID_ROOT/usr/bin/docker-compose" -p "$PROJECT" -f "$ROOT/docker-compose-dev.yml" "$@"; }
 ticker_pid=""
+# The services' build stages (labelled in their Dockerfiles) stay behind as untagged images; --rmi local takes
+# only the tagged ones.
+remove_build_stages() {
+  podman image prune -f --filter label=org.bookstore.stage=build >/dev/null 2>&1 || true
+}
 cleanup() {
   compose down --volumes --remove-orphans --rmi local --timeout 20 >/dev/null 2>&1 || true
+  remove_build_stages
   [ -n "$ticker_pid" ] && kill "$ticker_pid" 2>/dev/null
   kill "$service_pid" 2>/dev/null && wait "$service_pid" 2>/dev/null
   rm -rf "$WORK"
@@ -59,7 +68,7 @@ if ! timeout 1200 "$SID_ROOT/usr/bin/docker-compose" -p "$PROJECT" -f "$ROOT/doc
     up --build --detach > "$WORK/up.log" 2>&1 \
   || ! (for _ in $(seq 1 60); do curl -skf -o /dev/null "$BASE/nginx-health" && exit 0; sleep 1; done; exit 1); then
   tail -n 40 "$WORK/up.log"
-  for service in mysql-primary mysql-replica auth catalog purchase proxy; do
+  for service in mysql-primary mysql-replica mail auth catalog purchase proxy; do
     echo "---- $service"; compose logs --no-color --tail 30 "$service" 2>&1
   done
   check "docker-compose up brings every service up healthy" false
@@ -92,6 +101,33 @@ paid="$(json -H "Authorization: Bearer $customer" -H "Idempotency-Key: compose-s
   "$BASE/api/orders/$order_id/payment")"
 check "the order is paid" grep -q '"status":"PAID"' <<< "$paid"
 
+# Mail: the services send to the compose file's MailDev; what they sent is on its page (JSON at /email).
+mailed() { # address: subject and text of every mail the catcher holds for it
+  curl -s "$MAIL/email" | jq -r --arg to "$1" '.[] | select(.to[0].address == $to) | .subject, .text'
+}
+number="$(tr '[:lower:]' '[:upper:]' <<< "${order_id:0:8}")"
+order_mails=""
+for _ in $(seq 1 60); do
+  order_mails="$(mailed customer@bookstore.test)"
+  grep -q "Your order $number is paid" <<< "$order_mails" && break
+  sleep 0.5
+done
+check "the mail catcher's page is up" bash -c "curl -sf '$MAIL/' | grep -qi maildev"
+check "the order's e-mails reach the catcher: received, then paid, with the order's link" bash -c \
+  "grep -q 'We have your order $number' <<< '$order_mails' && grep -q 'Your order $number is paid' <<< '$order_mails' \
+   && grep -q '$BASE/orders/$order_id' <<< '$order_mails'"
+newcomer="compose-$$-$RANDOM@example.com"
+json -o /dev/null -d "{\"email\":\"$newcomer\",\"password\":\"a-container-passphrase\",\"displayName\":\"Newcomer\"}" \
+  "$BASE/api/auth/register"
+confirm_link=""
+for _ in $(seq 1 60); do
+  confirm_link="$(mailed "$newcomer" | grep -o "$BASE/account/confirm?token=[A-Za-z0-9_-]*" | tail -n 1)"
+  [ -n "$confirm_link" ] && break
+  sleep 0.5
+done
+check "a new account is mailed a link that confirms its address through nginx" \
+  bash -c "[ -n '$confirm_link' ] && curl -sk '$confirm_link' | grep -q 'your e-mail address is confirmed'"
+
 # Read-your-writes through the MySQL replica: staff create a book and read it back at once with the token.
 isbn="$(new_isbn)"
 created_headers="$WORK/created.headers"
@@ -118,4 +154,7 @@ check "down removes every container of the project" \
   bash -c "[ -z \"\$(podman ps -aq --filter label=com.docker.compose.project=$PROJECT)\" ]"
 check "down removes the project's network" bash -c "! podman network ls --format '{{.Name}}' | grep -q '^$PROJECT'"
 check "down removes the project's volumes" bash -c "! podman volume ls --format '{{.Name}}' | grep -q '^$PROJECT'"
+remove_build_stages
+check "no build stage of the services' images is left behind" \
+  bash -c "[ -z \"\$(podman images -q --filter label=org.bookstore.stage=build)\" ]"
 finish compose

@@ -112,7 +112,7 @@ class BrowserJourneyIT {
                 "--disable-sync",
                 "--disable-quic",
                 "--window-size=1200,900",
-                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+                "--user-data-dir=" + Files.createTempDirectory(Path.of("target"), "chromium-profile"));
         ChromeDriverService driver = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .usingAnyFreePort()

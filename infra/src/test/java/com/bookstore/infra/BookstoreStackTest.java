@@ -36,9 +36,7 @@ class BookstoreStackTest {
 
     @BeforeAll
     static void synthesize() throws Exception {
-        app = new App(AppProps.builder()
-                .outdir(Files.createTempDirectory("cdk.out").toString())
-                .build());
+        app = new App(AppProps.builder().outdir(TestAssemblies.newFolder()).build());
         stack = BookstoreApp.build(app, BUNDLE);
         template = Template.fromStack(stack);
         json = JSON.writeValueAsString(template.toJSON());
@@ -305,7 +303,7 @@ class BookstoreStackTest {
     @Test
     void withAHostedZoneTheDomainIsAnAliasOfTheLoadBalancerAndTheCertificateValidatesThroughIt() throws Exception {
         App zoned = new App(AppProps.builder()
-                .outdir(Files.createTempDirectory("cdk.out").toString())
+                .outdir(TestAssemblies.newFolder())
                 .context(Map.of(
                         "domainName", "books.example.org",
                         "hostedZoneId", "Z0123456789ABC",
@@ -326,7 +324,54 @@ class BookstoreStackTest {
                         "books.example.org",
                         "DomainValidationOptions",
                         List.of(Map.of("DomainName", "books.example.org", "HostedZoneId", "Z0123456789ABC"))));
+        // The sending domain's three DKIM records go into the zone too (without one they are outputs to add).
+        assertThat(withZone.findResources("AWS::Route53::RecordSet", Map.of("Properties", Map.of("Type", "CNAME")))
+                        .keySet())
+                .hasSize(3)
+                .allSatisfy(record -> assertThat(record).startsWith("MailDkim"));
         template.resourceCountIs("AWS::Route53::RecordSet", 0);
+        assertThat(template.findOutputs("*").keySet())
+                .filteredOn(output -> output.startsWith("MailDkimRecord"))
+                .hasSize(3);
+    }
+
+    @Test
+    void mailGoesThroughSesFromTheVerifiedDomainWithBouncesAndComplaintsToATopicOfTheirOwn() {
+        template.hasResourceProperties(
+                "AWS::SES::EmailIdentity",
+                Match.objectLike(
+                        Map.of("EmailIdentity", "shop.example.com", "ConfigurationSetAttributes", Match.anyValue())));
+        template.hasResourceProperties(
+                "AWS::SES::ConfigurationSet",
+                Match.objectLike(Map.of(
+                        "DeliveryOptions", Map.of("TlsPolicy", "REQUIRE"),
+                        "SuppressionOptions", Map.of("SuppressedReasons", List.of("BOUNCE", "COMPLAINT")))));
+        template.hasResourceProperties(
+                "AWS::SES::ConfigurationSetEventDestination",
+                Match.objectLike(Map.of(
+                        "EventDestination",
+                        Match.objectLike(Map.of(
+                                "MatchingEventTypes",
+                                Match.arrayWith(List.of("bounce", "complaint")),
+                                "SnsDestination",
+                                Map.of(
+                                        "TopicARN",
+                                        Map.of("Ref", logicalIdStartingWith("MailFeedback", "AWS::SNS::Topic"))))))));
+        // The instances send as the shop only: raw mail from an address of the sending domain.
+        assertThat(json)
+                .contains(
+                        "\"Action\":\"ses:SendRawEmail\",\"Condition\":{\"StringLike\":{\"ses:FromAddress\":\"*@shop.example.com\"}}")
+                .contains("MAIL_DOMAIN=shop.example.com\\nMAIL_CONFIGURATION_SET=");
+        template.hasResourceProperties(
+                "AWS::CloudWatch::Alarm",
+                Match.objectLike(Map.of("Namespace", "AWS/SES", "MetricName", "Reputation.BounceRate")));
+    }
+
+    private static String logicalIdStartingWith(String prefix, String type) {
+        return template.findResources(type).keySet().stream()
+                .filter(id -> id.startsWith(prefix))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -477,7 +522,7 @@ class BookstoreStackTest {
         template.hasResourceProperties("AWS::EC2::VPCEndpoint", Match.objectLike(Map.of("VpcEndpointType", "Gateway")));
         assertThat(template.findResources("AWS::EC2::VPCEndpoint")).hasSize(1);
         App withEndpoints = new App(AppProps.builder()
-                .outdir(Files.createTempDirectory("cdk.out").toString())
+                .outdir(TestAssemblies.newFolder())
                 .context(Map.of("interfaceEndpoints", "true"))
                 .build());
         BookstoreStack stackWithEndpoints = BookstoreApp.build(withEndpoints, BUNDLE);

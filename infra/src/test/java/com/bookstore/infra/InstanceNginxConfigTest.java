@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The nginx.conf an AWS instance renders at boot (instance/nginx-config.sh, from the bundle exactly as deployed)
@@ -14,8 +15,7 @@ import org.junit.jupiter.api.Test;
 class InstanceNginxConfigTest {
 
     @Test
-    void theInstanceConfigurationPassesNginxsOwnCheck() throws Exception {
-        Path dir = Files.createTempDirectory("instance-nginx");
+    void theInstanceConfigurationPassesNginxsOwnCheck(@TempDir Path dir) throws Exception {
         Path conf = dir.resolve("nginx.conf");
         ProcessBuilder render = new ProcessBuilder(
                         "bash",
