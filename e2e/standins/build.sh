@@ -32,3 +32,4 @@ standin docker.io/library/mysql:8.4 mysql
 standin docker.io/library/eclipse-temurin:21-jdk temurin-jdk
 standin docker.io/library/eclipse-temurin:21-jre temurin-jre
 standin docker.io/library/nginx:1.28-bookworm nginx
+standin docker.io/maildev/maildev:2.2.1 maildev

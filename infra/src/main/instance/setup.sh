@@ -48,6 +48,15 @@ for svc in auth catalog purchase; do
       echo "BOOKSTORE_AUTH_SIGNING_KEYS_0_KID=aws-1"
       echo "BOOKSTORE_AUTH_SIGNING_KEYS_0_PRIVATE_KEY_LOCATION=file:$key"
     fi
+    # Mail (auth: reset and confirmation links; purchase: order e-mails) through SES's API with the instance
+    # role, from the verified sending domain, through the stack's configuration set (bounces and complaints).
+    if [ "$svc" != catalog ]; then
+      echo "SPRING_CLOUD_AWS_SES_ENABLED=true"
+      echo "SPRING_CLOUD_AWS_SES_CONFIGURATION_SET_NAME=$MAIL_CONFIGURATION_SET"
+      if [ "$svc" = auth ]; then sender=no-reply; else sender=orders; fi
+      echo "BOOKSTORE_MAIL_FROM=Bookstore <$sender@$MAIL_DOMAIN>"
+      echo "BOOKSTORE_SITE_URL=https://$DOMAIN_NAME"
+    fi
   } > "/etc/bookstore/$svc.env"
   chown root:bookstore "/etc/bookstore/$svc.env" && chmod 640 "/etc/bookstore/$svc.env"
 done

@@ -46,7 +46,14 @@ class ComposeFileTest {
     void theStackIsTheNativeOneInContainers() {
         assertThat(services.keySet())
                 .containsExactlyInAnyOrder(
-                        "mysql-primary", "mysql-replica", "signing-key", "auth", "catalog", "purchase", "proxy");
+                        "mysql-primary",
+                        "mysql-replica",
+                        "signing-key",
+                        "mail",
+                        "auth",
+                        "catalog",
+                        "purchase",
+                        "proxy");
         for (String db : List.of("mysql-primary", "mysql-replica")) {
             assertThat(services.get(db).get("image")).isEqualTo("mysql:8.4");
             assertThat(services.get(db).get("command").toString())
@@ -56,6 +63,16 @@ class ComposeFileTest {
         assertThat(services.get("proxy").get("ports").toString())
                 .contains("8443")
                 .contains("127.0.0.1");
+        // The mail catcher ./bookstore up runs too, the same release; its page published on loopback only.
+        assertThat(services.get("mail").get("image")).isEqualTo("maildev/maildev:" + maildevVersion());
+        assertThat(services.get("mail").get("ports").toString())
+                .contains("127.0.0.1")
+                .contains("1080");
+        for (String sender : List.of("auth", "purchase")) {
+            assertThat(environment(services.get(sender)))
+                    .containsEntry("SPRING_MAIL_HOST", "mail")
+                    .containsEntry("SPRING_MAIL_PORT", "1025");
+        }
         SERVICES.keySet()
                 .forEach(service -> assertThat(services.get(service))
                         .as(service + " publishes nothing: nginx is the only way in")
@@ -99,7 +116,7 @@ class ComposeFileTest {
     void everyServiceVariableIsOneTheNativeStackSetsAndTheCodeReads() throws IOException {
         String script = Files.readString(ROOT.resolve("bookstore"));
         Set<String> native_ = new TreeSet<>();
-        Matcher names = Pattern.compile("\\b(BOOKSTORE_[A-Z0-9_]*(?:\\$\\{i\\}[A-Z0-9_]*)?)=")
+        Matcher names = Pattern.compile("\\b((?:BOOKSTORE|SPRING_MAIL)_[A-Z0-9_]*(?:\\$\\{i\\}[A-Z0-9_]*)?)=")
                 .matcher(script);
         while (names.find()) {
             native_.add(names.group(1).replace("${i}", "0"));
@@ -195,5 +212,16 @@ class ComposeFileTest {
         Map<String, Object> build = (Map<String, Object>) container.get("build");
         assertThat(Path.of(build.get("context").toString())).isEqualTo(ROOT);
         return build.get("dockerfile").toString();
+    }
+
+    private static String maildevVersion() {
+        try {
+            Matcher version = Pattern.compile("(?m)^MAILDEV_VERSION=(\\S+)$")
+                    .matcher(Files.readString(ROOT.resolve("bookstore")));
+            assertThat(version.find()).as("MAILDEV_VERSION in ./bookstore").isTrue();
+            return version.group(1);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -96,7 +96,8 @@ final class AppTier extends Construct {
             Secrets secrets,
             Path bundle,
             IHostedZone zone,
-            ITopic notifications) {
+            ITopic notifications,
+            Mail mail) {
         super(scope, id);
         if (!Files.isDirectory(bundle.resolve("services"))) {
             throw new IllegalStateException("No deployment bundle at " + bundle
@@ -144,7 +145,8 @@ final class AppTier extends Construct {
 
         Role role = Role.Builder.create(this, "InstanceRole")
                 .assumedBy(new ServicePrincipal("ec2.amazonaws.com"))
-                .description("Bookstore instances: SSM sessions instead of SSH, CloudWatch agent, the app's secrets")
+                .description(
+                        "Bookstore instances: SSM sessions instead of SSH, CloudWatch agent, the app's secrets, SES")
                 .managedPolicies(List.of(
                         ManagedPolicy.fromAwsManagedPolicyName("AmazonSSMManagedInstanceCore"),
                         ManagedPolicy.fromAwsManagedPolicyName("CloudWatchAgentServerPolicy")))
@@ -162,6 +164,7 @@ final class AppTier extends Construct {
         // the one-shot database set-up reads (DatabaseSetup).
         secrets.grantRead(role);
         database.serviceSecrets.values().forEach(pair -> pair.values().forEach(secret -> secret.grantRead(role)));
+        mail.grantSend(role);
 
         UserData userData = UserData.forLinux();
         userData.addCommands(
@@ -198,6 +201,7 @@ final class AppTier extends Construct {
                 "INITIAL_ADMIN_SECRET_ARN=" + secrets.initialAdmin.getSecretArn(),
                 "SERVICES_LOG_GROUP=" + serviceLogs.getLogGroupName(),
                 "NGINX_LOG_GROUP=" + nginxLogs.getLogGroupName()));
+        environment.addAll(mail.environment());
         database.serviceSecrets.forEach((service, pair) -> pair.forEach((kind, secret) -> environment.add(
                 service.toUpperCase() + "_" + kind.toUpperCase() + "_SECRET_ARN=" + secret.getSecretArn())));
         userData.addCommands(

@@ -81,6 +81,15 @@ public final class BookstoreStack extends Stack {
                                 .build())
                 : null;
 
+        // SES publishes bounces and complaints to a topic under the same key.
+        topicKey.addToResourcePolicy(PolicyStatement.Builder.create()
+                .principals(List.of(new ServicePrincipal("ses.amazonaws.com")))
+                .actions(List.of("kms:Decrypt", "kms:GenerateDataKey*"))
+                .resources(List.of("*"))
+                .conditions(Map.of("StringEquals", Map.of("aws:SourceAccount", getAccount())))
+                .build());
+        Mail mail = new Mail(this, "Mail", settings, zone, topicKey, notifications);
+
         AppTier.Secrets secrets = new AppTier.Secrets(
                 generated("InternalToken", "internal-token", "Token of service-to-service calls (/internal/)", null),
                 generated("SigningSeed", "jwt-signing-seed", "Seed of the ES256 key that signs access tokens", null),
@@ -89,7 +98,8 @@ public final class BookstoreStack extends Stack {
                         "initial-admin",
                         "The first staff account, created when there is no administrator yet",
                         Map.of("email", settings.adminEmail(), "displayName", "Store admin")));
-        AppTier app = new AppTier(this, "App", settings, network.vpc, database, secrets, bundle, zone, notifications);
+        AppTier app =
+                new AppTier(this, "App", settings, network.vpc, database, secrets, bundle, zone, notifications, mail);
         database.allowFrom(app.instanceSecurityGroup, "MySQL from the application instances");
         // Schemas and accounts are in place (once per deploy) before any instance of a new bundle starts.
         DatabaseSetup setup = new DatabaseSetup(this, "DatabaseSetup", network.vpc, database, app.bundleAsset);

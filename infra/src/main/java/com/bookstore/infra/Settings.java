@@ -12,6 +12,7 @@ import software.constructs.Node;
 public record Settings(
         String region,
         String domainName,
+        String mailDomain,
         String hostedZoneId,
         String hostedZoneName,
         List<String> availabilityZones,
@@ -32,6 +33,8 @@ public record Settings(
         return new Settings(
                 region,
                 text(node, "domainName", "shop.example.com"),
+                // The domain mail is sent from (verified in SES); the shop's own domain unless told otherwise.
+                text(node, "mailDomain", text(node, "domainName", "shop.example.com")),
                 text(node, "hostedZoneId", ""),
                 text(node, "hostedZoneName", ""),
                 Arrays.stream(text(node, "availabilityZones", region + "a," + region + "b," + region + "c")

@@ -50,8 +50,10 @@ public final class PlatformDefaults implements EnvironmentPostProcessor {
             Map.entry("springdoc.paths-to-match", "/api/**,/.well-known/**"),
             Map.entry("springdoc.writer-with-order-by-keys", "true"),
             Map.entry("springdoc.swagger-ui.enabled", "false"),
-            // Secrets Manager is for AWS, where the instances switch it on and import the services' secrets.
-            Map.entry("spring.cloud.aws.secretsmanager.enabled", "false"));
+            // Secrets Manager and SES are for AWS, where the instances switch them on (their secrets; mail through
+            // SES's API instead of SMTP).
+            Map.entry("spring.cloud.aws.secretsmanager.enabled", "false"),
+            Map.entry("spring.cloud.aws.ses.enabled", "false"));
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The least of AWS an application instance needs to boot, for tests: the instance metadata service (IMDSv2 only:
  * a token first, then the role's temporary credentials and the region), Secrets Manager's {@code GetSecretValue},
  * S3's {@code HeadObject}/{@code GetObject} (path-style, with byte ranges, as the CLI downloads large objects) and
- * CloudFormation resource signals (recorded). One HTTP port for all; clients reach it through their endpoint
+ * CloudFormation resource signals (recorded), SES's {@code SendRawEmail} (kept). One HTTP port for all; clients reach it through their endpoint
  * overrides. Not a fake of behaviour we own: only the answers AWS documents, in its JSON shapes.
  *
  * <p>Roles: an instance's metadata endpoint may name its role as a path prefix ({@code /role/NAME/latest/…}); its
@@ -56,6 +56,7 @@ public final class AwsStandIn implements AutoCloseable {
     private final Map<String, String> roleOfAccessKey = new ConcurrentHashMap<>();
     private final Set<String> tokens = ConcurrentHashMap.newKeySet();
     private final List<String> secretRequests = new CopyOnWriteArrayList<>();
+    private int sentMails;
 
     public AwsStandIn(InetSocketAddress address, Map<String, String> secrets, Path objects, Path signals, String region)
             throws IOException {
@@ -103,6 +104,8 @@ public final class AwsStandIn implements AutoCloseable {
                 metadata(exchange, path, ROLE);
             } else if (target != null && target.startsWith("secretsmanager.")) {
                 secretsManager(exchange, target);
+            } else if ("POST".equals(exchange.getRequestMethod()) && path.equals("/")) {
+                ses(exchange);
             } else if (path.equals("/cfn-signal")) {
                 signal(exchange);
             } else {
@@ -213,6 +216,58 @@ public final class AwsStandIn implements AutoCloseable {
                         List.of("AWSCURRENT"),
                         "CreatedDate",
                         1.7E9)));
+    }
+
+    /**
+     * SES's {@code SendRawEmail} (the query API, as the SDK's SES client calls it): each message is kept as
+     * {@code ses/N.eml} beside the signals file, and {@code ses/sent.log} gets a line naming it, the role whose
+     * credentials signed the call and the configuration set it named.
+     */
+    private void ses(HttpExchange exchange) throws IOException {
+        Map<String, String> form = new java.util.HashMap<>();
+        for (String pair : new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8).split("&")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0) {
+                form.put(
+                        URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+            }
+        }
+        if (!"SendRawEmail".equals(form.get("Action")) || form.get("RawMessage.Data") == null) {
+            send(
+                    exchange,
+                    400,
+                    "text/xml",
+                    ("<ErrorResponse><Error><Type>Sender</Type><Code>InvalidAction</Code><Message>The stand-in"
+                                    + " answers SendRawEmail only</Message></Error></ErrorResponse>")
+                            .getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        Matcher credential =
+                CREDENTIAL.matcher(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+        String role = credential.find() ? roleOfAccessKey.get(credential.group(1)) : null;
+        Path folder = Files.createDirectories(signals.resolveSibling("ses"));
+        String id;
+        synchronized (this) {
+            id = Integer.toString(sentMails++);
+            Files.write(
+                    folder.resolve(id + ".eml"), java.util.Base64.getDecoder().decode(form.get("RawMessage.Data")));
+            Files.writeString(
+                    folder.resolve("sent.log"),
+                    id + ".eml role=" + role + " configuration-set=" + form.get("ConfigurationSetName") + "\n",
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        }
+        send(
+                exchange,
+                200,
+                "text/xml",
+                ("<SendRawEmailResponse xmlns=\"http://ses.amazonaws.com/doc/2010-12-01/\"><SendRawEmailResult>"
+                                + "<MessageId>0000-stand-in-" + id
+                                + "</MessageId></SendRawEmailResult><ResponseMetadata>"
+                                + "<RequestId>" + UUID.randomUUID() + "</RequestId></ResponseMetadata>"
+                                + "</SendRawEmailResponse>")
+                        .getBytes(StandardCharsets.UTF_8));
     }
 
     /** What cfn-signal sends (stack, resource, status, unique id), one line per signal. */

@@ -37,7 +37,7 @@ final class MailedLinks {
      * same link cannot both succeed); empty for any other token. The caller spends it ({@link #spendAll}).
      */
     Optional<Long> claim(String token, Instant now) {
-        if (token == null || token.isBlank() || token.length() > 100) {
+        if (!wellFormed(token)) {
             return Optional.empty();
         }
         List<Long> user = jdbc.sql("SELECT user_id FROM " + table + " WHERE token_hash = ? AND used_at IS NULL"
@@ -46,6 +46,11 @@ final class MailedLinks {
                 .query(Long.class)
                 .list();
         return user.stream().findFirst();
+    }
+
+    /** Whether a token could be one we mailed at all (so nothing else is hashed or looked up). */
+    static boolean wellFormed(String token) {
+        return token != null && !token.isBlank() && token.length() <= 100;
     }
 
     /** Spends every link of the account still open. */

@@ -74,7 +74,7 @@ public class PasswordResets {
      * its sessions. A link that is unknown, used or expired is a 400 on the {@code token} field.
      */
     public void confirm(String token, String newPassword) {
-        if (token == null || token.isBlank() || token.length() > 100) {
+        if (!MailedLinks.wellFormed(token)) { // refused before the new password's Argon2id hash
             throw new InvalidFieldException("token", INVALID);
         }
         policy.check(newPassword);

@@ -1,5 +1,6 @@
 package com.bookstore.auth.mail;
 
+import com.bookstore.platform.transactions.AfterCommit;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -16,8 +17,6 @@ import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -83,7 +82,7 @@ public class AccountMail implements DisposableBean {
         String html = "<p>Hello " + HtmlUtils.htmlEscape(name) + ",</p><p>" + HtmlUtils.htmlEscape(lead) + "</p>"
                 + "<p><a href=\"" + HtmlUtils.htmlEscape(link) + "\">" + HtmlUtils.htmlEscape(linkText) + "</a></p>"
                 + "<p>" + HtmlUtils.htmlEscape(closing) + "</p><p>Bookstore</p>";
-        afterCommit(() -> send(to, subject, text, html, 0));
+        AfterCommit.run(() -> outgoing.execute(() -> send(to, subject, text, html, 0)));
     }
 
     private void send(String to, String subject, String text, String html, int attempt) {
@@ -108,20 +107,6 @@ public class AccountMail implements DisposableBean {
             outgoing.schedule(
                     () -> send(to, subject, text, html, attempt + 1), RETRY_SECONDS[attempt], TimeUnit.SECONDS);
         }
-    }
-
-    private void afterCommit(Runnable sending) {
-        Runnable queued = () -> outgoing.execute(sending);
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            queued.run();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                queued.run();
-            }
-        });
     }
 
     @Override

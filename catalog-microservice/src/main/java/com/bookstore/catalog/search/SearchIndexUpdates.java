@@ -1,8 +1,7 @@
 package com.bookstore.catalog.search;
 
+import com.bookstore.platform.transactions.AfterCommit;
 import java.util.List;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * A staff member's change, in this instance's index as soon as it commits: they find the book they just added or
@@ -19,7 +18,7 @@ public final class SearchIndexUpdates {
     }
 
     public void saved(SearchDocument book) {
-        afterCommit(() -> {
+        AfterCommit.run(() -> {
             index.put(List.of(book));
             index.refresh();
         });
@@ -27,26 +26,13 @@ public final class SearchIndexUpdates {
 
     /** Books written in bulk by this instance, not through {@link #saved}: read them back from the writer. */
     public void bulkLoaded() {
-        afterCommit(feed::refreshFromWriter);
+        AfterCommit.run(feed::refreshFromWriter);
     }
 
     public void deleted(long id) {
-        afterCommit(() -> {
+        AfterCommit.run(() -> {
             index.remove(List.of(id));
             index.refresh();
-        });
-    }
-
-    private static void afterCommit(Runnable work) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            work.run();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                work.run();
-            }
         });
     }
 }
