@@ -33,4 +33,14 @@ final class AuthorNames {
         String together = String.join(" ", joined);
         return together.equals(String.join(" ", names)) ? List.of(author) : List.of(author, together);
     }
+
+    /** Whether one of the author's names (either way written) begins with one of the words typed. */
+    static boolean beginWithATypedWord(String author, List<String> typed) {
+        List<String> names = SearchAnalyzers.terms(SearchAnalyzers.PLAIN, author);
+        for (String variant : variants(author)) {
+            names.addAll(SearchAnalyzers.terms(SearchAnalyzers.PLAIN, variant));
+        }
+        return typed.stream()
+                .anyMatch(word -> word.length() >= 2 && names.stream().anyMatch(name -> name.startsWith(word)));
+    }
 }
