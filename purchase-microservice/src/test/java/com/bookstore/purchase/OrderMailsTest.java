@@ -53,18 +53,22 @@ class OrderMailsTest {
     private static final String STAFF = "Bearer " + CatalogForTests.TOKENS.admin(1);
 
     private Http http;
+    private Shop shop;
 
     @BeforeEach
     void client() {
         http = new Http(port);
+        shop = new Shop(http);
     }
 
     @Test
     void aDeliveredOrderSendsItsFourEmailsOnceAndInOrder() throws Exception {
         long user = USERS.incrementAndGet();
         String customer = "Bearer " + CatalogForTests.TOKENS.customer(user);
-        String id = placeOrder(customer);
-        assertThat(pay(customer, id).status()).isEqualTo(200);
+        String id = shop.placeOrder(customer, "Mail Test", "7.45", 2);
+        assertThat(shop.pay(customer, id, PaymentAndDeliveryTest.key(), PaymentAndDeliveryTest.GOOD_CARD)
+                        .status())
+                .isEqualTo(200);
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> http.post("/api/admin/orders/" + id + "/ship", null, "Authorization", STAFF)
                                 .status()
@@ -92,12 +96,14 @@ class OrderMailsTest {
     void aCancelledOrderSaysWhetherItsPaymentIsRefunded() {
         long user = USERS.incrementAndGet();
         String customer = "Bearer " + CatalogForTests.TOKENS.customer(user);
-        String paid = placeOrder(customer);
-        assertThat(pay(customer, paid).status()).isEqualTo(200);
+        String paid = shop.placeOrder(customer, "Mail Test", "7.45", 2);
+        assertThat(shop.pay(customer, paid, PaymentAndDeliveryTest.key(), PaymentAndDeliveryTest.GOOD_CARD)
+                        .status())
+                .isEqualTo(200);
         assertThat(http.post("/api/orders/" + paid + "/cancel", null, "Authorization", customer)
                         .status())
                 .isEqualTo(200);
-        String unpaid = placeOrder(customer);
+        String unpaid = shop.placeOrder(customer, "Mail Test", "7.45", 2);
         assertThat(http.post("/api/orders/" + unpaid + "/cancel", null, "Authorization", customer)
                         .status())
                 .isEqualTo(200);
@@ -122,35 +128,11 @@ class OrderMailsTest {
         MAIL.stop();
         String id;
         try {
-            id = placeOrder(customer);
+            id = shop.placeOrder(customer, "Mail Test", "7.45", 2);
         } finally {
             MAIL.start();
         }
         assertThat(subjects(awaitMails(user, 1))).first().isEqualTo("We have your order " + number(id));
-    }
-
-    private String placeOrder(String customer) {
-        long book = CatalogForTests.book(CatalogForTests.uniqueTitle("Mail Test"), "7.45", 10);
-        assertThat(http.put("/api/cart/items/" + book, "{\"quantity\":2}", "Authorization", customer)
-                        .status())
-                .isEqualTo(200);
-        Http.Response placed = http.post(
-                "/api/orders",
-                "{\"shippingAddress\":" + PurchaseFlowTest.ADDRESS + ",\"deliveryOption\":\"STANDARD\"}",
-                "Authorization",
-                customer);
-        assertThat(placed.status()).as(placed.body()).isEqualTo(201);
-        return placed.json().get("id").asString();
-    }
-
-    private Http.Response pay(String customer, String id) {
-        return http.post(
-                "/api/orders/" + id + "/payment",
-                PaymentAndDeliveryTest.GOOD_CARD,
-                "Authorization",
-                customer,
-                "Idempotency-Key",
-                PaymentAndDeliveryTest.key());
     }
 
     private static List<MimeMessage> awaitMails(long user, int count) {

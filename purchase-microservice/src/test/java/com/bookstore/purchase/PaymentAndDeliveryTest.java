@@ -43,18 +43,20 @@ class PaymentAndDeliveryTest {
     int port;
 
     private Http http;
+    private Shop shop;
     private final String staff = "Bearer " + CatalogForTests.TOKENS.admin(1);
 
     @BeforeEach
     void client() {
         http = new Http(port);
+        shop = new Shop(http);
     }
 
     @Test
     void aPaidOrderIsDeliveredByTheCarrierWithItsTimeline() {
         String customer = PurchaseFlowTest.customer();
-        String id = placeOrder(customer, 2);
-        Http.Response paid = pay(customer, id, key(), GOOD_CARD);
+        String id = shop.placeOrder(customer, "Paid", "10.00", 2);
+        Http.Response paid = shop.pay(customer, id, key(), GOOD_CARD);
         assertThat(paid.status()).as(paid.body()).isEqualTo(200);
         JsonNode order = paid.json();
         assertThat(order.get("status").asString()).isEqualTo("PAID");
@@ -76,11 +78,11 @@ class PaymentAndDeliveryTest {
     @Test
     void theSameKeyTenTimesInARowChargesOnceAndAnswersTheSame(ReplicaSet set) {
         String customer = PurchaseFlowTest.customer();
-        String id = placeOrder(customer, 1);
+        String id = shop.placeOrder(customer, "Paid", "10.00", 1);
         String key = key();
         Set<String> answers = new HashSet<>();
         for (int i = 0; i < 10; i++) {
-            Http.Response response = pay(customer, id, key, GOOD_CARD);
+            Http.Response response = shop.pay(customer, id, key, GOOD_CARD);
             assertThat(response.status()).isEqualTo(200);
             answers.add(response.body());
         }
@@ -91,10 +93,10 @@ class PaymentAndDeliveryTest {
     @Test
     void theSameKeyTenTimesAtOnceChargesOnceAndAnswersTheSame(ReplicaSet set) throws Exception {
         String customer = PurchaseFlowTest.customer();
-        String id = placeOrder(customer, 1);
+        String id = shop.placeOrder(customer, "Paid", "10.00", 1);
         String key = key();
         Set<String> answers = new HashSet<>();
-        for (Http.Response response : AtOnce.run(10, () -> pay(customer, id, key, GOOD_CARD))) {
+        for (Http.Response response : AtOnce.run(10, () -> shop.pay(customer, id, key, GOOD_CARD))) {
             assertThat(response.status()).isEqualTo(200);
             answers.add(response.body());
         }
@@ -105,14 +107,15 @@ class PaymentAndDeliveryTest {
     @Test
     void keysAreRequiredAndCannotBeReusedForAnotherRequest() {
         String customer = PurchaseFlowTest.customer();
-        String id = placeOrder(customer, 1);
+        String id = shop.placeOrder(customer, "Paid", "10.00", 1);
         Http.Response noKey = http.post("/api/orders/" + id + "/payment", GOOD_CARD, "Authorization", customer);
         assertThat(noKey.status()).isEqualTo(400);
         assertThat(noKey.json().get("errors").get(0).get("field").asString()).isEqualTo("Idempotency-Key");
 
         String key = key();
-        assertThat(pay(customer, id, key, card("4000000000000002")).status()).isEqualTo(402);
-        Http.Response reused = pay(customer, id, key, GOOD_CARD);
+        assertThat(shop.pay(customer, id, key, card("4000000000000002")).status())
+                .isEqualTo(402);
+        Http.Response reused = shop.pay(customer, id, key, GOOD_CARD);
         assertThat(reused.status()).isEqualTo(422);
         assertThat(reused.header("Content-Type")).isEqualTo("application/problem+json");
     }
@@ -120,17 +123,17 @@ class PaymentAndDeliveryTest {
     @Test
     void aDeclinedCardLeavesTheOrderPayableAndPayingTwiceIsAConflict(ReplicaSet set) {
         String customer = PurchaseFlowTest.customer();
-        String id = placeOrder(customer, 1);
-        Http.Response declined = pay(customer, id, key(), card("4000000000000002"));
+        String id = shop.placeOrder(customer, "Paid", "10.00", 1);
+        Http.Response declined = shop.pay(customer, id, key(), card("4000000000000002"));
         assertThat(declined.status()).isEqualTo(402);
         assertThat(declined.json().get("detail").asString()).contains("declined");
-        Http.Response funds = pay(customer, id, key(), card("4000000000009995"));
+        Http.Response funds = shop.pay(customer, id, key(), card("4000000000009995"));
         assertThat(funds.status()).isEqualTo(402);
         assertThat(funds.json().get("detail").asString()).contains("insufficient funds");
         assertThat(status(customer, id)).isEqualTo("PENDING_PAYMENT");
 
-        assertThat(pay(customer, id, key(), GOOD_CARD).status()).isEqualTo(200);
-        assertThat(pay(customer, id, key(), GOOD_CARD).status())
+        assertThat(shop.pay(customer, id, key(), GOOD_CARD).status()).isEqualTo(200);
+        assertThat(shop.pay(customer, id, key(), GOOD_CARD).status())
                 .as("paying twice")
                 .isEqualTo(409);
         assertThat(payments(set, id)).isEqualTo(1);
@@ -139,15 +142,15 @@ class PaymentAndDeliveryTest {
     @Test
     void badCardDataIs400AndRecordsNothing() {
         String customer = PurchaseFlowTest.customer();
-        String id = placeOrder(customer, 1);
-        Http.Response luhn = pay(customer, id, key(), card("4242424242424241"));
+        String id = shop.placeOrder(customer, "Paid", "10.00", 1);
+        Http.Response luhn = shop.pay(customer, id, key(), card("4242424242424241"));
         assertThat(luhn.status()).isEqualTo(400);
         assertThat(luhn.json().get("errors").get(0).get("field").asString()).isEqualTo("cardNumber");
-        assertThat(pay(customer, id, key(), GOOD_CARD.replace("\"expiryYear\":2099", "\"expiryYear\":2020"))
+        assertThat(shop.pay(customer, id, key(), GOOD_CARD.replace("\"expiryYear\":2099", "\"expiryYear\":2020"))
                         .status())
                 .as("expired")
                 .isEqualTo(400);
-        assertThat(pay(customer, id, key(), GOOD_CARD.replace("\"cvc\":\"123\"", "\"cvc\":\"12\""))
+        assertThat(shop.pay(customer, id, key(), GOOD_CARD.replace("\"cvc\":\"123\"", "\"cvc\":\"12\""))
                         .status())
                 .isEqualTo(400);
         assertThat(status(customer, id)).isEqualTo("PENDING_PAYMENT");
@@ -156,7 +159,7 @@ class PaymentAndDeliveryTest {
     @Test
     void staffShipAndDeliverInOrderOnly() {
         String customer = PurchaseFlowTest.customer();
-        String id = placeOrder(customer, 1);
+        String id = shop.placeOrder(customer, "Paid", "10.00", 1);
         assertThat(http.post("/api/admin/orders/" + id + "/ship", null, "Authorization", staff)
                         .status())
                 .as("shipping an unpaid order")
@@ -165,7 +168,7 @@ class PaymentAndDeliveryTest {
                         .status())
                 .as("a customer")
                 .isEqualTo(403);
-        pay(customer, id, key(), GOOD_CARD);
+        shop.pay(customer, id, key(), GOOD_CARD);
         assertThat(http.post("/api/admin/orders/" + id + "/deliver", null, "Authorization", staff)
                         .status())
                 .as("delivering before shipping")
@@ -188,9 +191,9 @@ class PaymentAndDeliveryTest {
     void cancellingAPaidOrderRefundsAndReleasesStock() {
         String customer = PurchaseFlowTest.customer();
         long book = CatalogForTests.book(CatalogForTests.uniqueTitle("Refunded"), "15.00", 3);
-        http.put("/api/cart/items/" + book, "{\"quantity\":2}", "Authorization", customer);
-        String id = order(customer);
-        pay(customer, id, key(), GOOD_CARD);
+        shop.putInCart(customer, book, 2);
+        String id = shop.order(customer);
+        shop.pay(customer, id, key(), GOOD_CARD);
         assertThat(CatalogForTests.stock(book)).isEqualTo(1);
 
         Http.Response cancelled = http.post("/api/orders/" + id + "/cancel", null, "Authorization", customer);
@@ -204,8 +207,8 @@ class PaymentAndDeliveryTest {
     @Test
     void aCustomerCannotPayAnotherCustomersOrder() {
         String owner = PurchaseFlowTest.customer();
-        String id = placeOrder(owner, 1);
-        assertThat(pay(PurchaseFlowTest.customer(), id, key(), GOOD_CARD).status())
+        String id = shop.placeOrder(owner, "Paid", "10.00", 1);
+        assertThat(shop.pay(PurchaseFlowTest.customer(), id, key(), GOOD_CARD).status())
                 .isEqualTo(404);
         assertThat(status(owner, id)).isEqualTo("PENDING_PAYMENT");
     }
@@ -213,11 +216,11 @@ class PaymentAndDeliveryTest {
     @Test
     void rightAfterPayingTheOrderShowsPaidWhileReplicasLag(ReplicaSet set) {
         String customer = PurchaseFlowTest.customer();
-        String id = placeOrder(customer, 1);
+        String id = shop.placeOrder(customer, "Paid", "10.00", 1);
         set.awaitReplicasCaughtUp(Duration.ofSeconds(10));
         set.replicas().forEach(replica -> set.delay(replica, 30));
         try {
-            Http.Response paid = pay(customer, id, key(), GOOD_CARD);
+            Http.Response paid = shop.pay(customer, id, key(), GOOD_CARD);
             String token = paid.header("Consistency-Token");
             assertThat(token).isNotBlank();
             JsonNode order = http.get("/api/orders/" + id, "Authorization", customer, "Consistency-Token", token)
@@ -226,29 +229,6 @@ class PaymentAndDeliveryTest {
         } finally {
             set.heal();
         }
-    }
-
-    private String placeOrder(String customer, int copies) {
-        long book = CatalogForTests.book(CatalogForTests.uniqueTitle("Paid"), "10.00", 10);
-        assertThat(http.put("/api/cart/items/" + book, "{\"quantity\":" + copies + "}", "Authorization", customer)
-                        .status())
-                .isEqualTo(200);
-        return order(customer);
-    }
-
-    private String order(String customer) {
-        Http.Response placed = http.post(
-                "/api/orders",
-                "{\"shippingAddress\":" + PurchaseFlowTest.ADDRESS + ",\"deliveryOption\":\"STANDARD\"}",
-                "Authorization",
-                customer);
-        assertThat(placed.status()).as(placed.body()).isEqualTo(201);
-        return placed.json().get("id").asString();
-    }
-
-    private Http.Response pay(String customer, String orderId, String key, String card) {
-        return http.post(
-                "/api/orders/" + orderId + "/payment", card, "Authorization", customer, "Idempotency-Key", key);
     }
 
     private JsonNode get(String customer, String id) {

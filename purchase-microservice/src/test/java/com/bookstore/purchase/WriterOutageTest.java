@@ -39,21 +39,12 @@ class WriterOutageTest {
     @Test
     void whileTheWriterIsAwayTheCartAndOrdersAreShownAndAChangeIs503AtOnce(ReplicaSet set) throws Exception {
         Http http = new Http(port);
+        Shop shop = new Shop(http);
         String customer = PurchaseFlowTest.customer();
         long book = CatalogForTests.book(CatalogForTests.uniqueTitle("Outage"), "12.50", 10);
-        assertThat(http.put("/api/cart/items/" + book, "{\"quantity\":2}", "Authorization", customer)
-                        .status())
-                .isEqualTo(200);
-        Http.Response placed = http.post(
-                "/api/orders",
-                "{\"shippingAddress\":" + PurchaseFlowTest.ADDRESS + ",\"deliveryOption\":\"STANDARD\"}",
-                "Authorization",
-                customer);
-        assertThat(placed.status()).as(placed.body()).isEqualTo(201);
-        String order = placed.json().get("id").asString();
-        assertThat(http.put("/api/cart/items/" + book, "{\"quantity\":1}", "Authorization", customer)
-                        .status())
-                .isEqualTo(200);
+        assertThat(shop.putInCart(customer, book, 2).status()).isEqualTo(200);
+        String order = shop.order(customer);
+        assertThat(shop.putInCart(customer, book, 1).status()).isEqualTo(200);
         set.awaitReplicasCaughtUp(Duration.ofSeconds(10));
 
         set.primary().kill();
