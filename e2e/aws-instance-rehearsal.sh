@@ -305,9 +305,9 @@ for _ in $(seq 1 40); do
   [ -n "$mail" ] && break
   sleep 0.5
 done
-# The link as the reader sees it: quoted-printable soft line breaks joined, "=3D" back to "=".
-link="$( [ -n "$mail" ] && sed -e ':a' -e '/=\r\?$/{N;s/=\r\?\n//;ba' -e '}' -e 's/=3D/=/g' "$mail" \
-  | grep -o "https://$domain/account/confirm?token=[A-Za-z0-9_-]*" | head -n 1)"
+# A mail's text as the reader sees it: quoted-printable soft line breaks joined, "=3D" back to "=".
+unfolded() { sed -e ':a' -e '/=\r\?$/{N;s/=\r\?\n//;ba' -e '}' -e 's/=3D/=/g' "$1"; }
+link="$( [ -n "$mail" ] && unfolded "$mail" | grep -o "https://$domain/account/confirm?token=[A-Za-z0-9_-]*" | head -n 1)"
 check "a new account's confirmation mail goes out through SES from no-reply@$mail_domain, linking to https://$domain" \
   bash -c "[ -n '$mail' ] && grep -q '^From: Bookstore <no-reply@$mail_domain>' '$mail' && [ -n '$link' ]"
 check "SES was called with the instance role's credentials and the stack's configuration set" \
@@ -327,6 +327,32 @@ check "the instance role may send only that: ses:SendRawEmail on the domain's id
 check "the mailed link confirms the address on instance 2" bash -c "[ -n '$link' ] && curl -sk \
   --resolve '$domain:$((PORT_BASE + 2)):127.0.0.1' '${link/$domain/$domain:$((PORT_BASE + 2))}' \
   | grep -q 'your e-mail address is confirmed'"
+
+# An order on the other instance: purchase reserves the copy through the catalog, and its e-mail leaves through
+# SES from the orders address.
+site2="https://127.0.0.1:$((PORT_BASE + 2))"
+customer_token="$(curl -sk -H 'Content-Type: application/json' \
+  -d "{\"email\":\"$newcomer\",\"password\":\"a-rehearsed-passphrase\"}" "$site2/api/auth/login" | jq -r '.accessToken // empty')"
+curl -sk -o /dev/null -X PUT -H 'Content-Type: application/json' -H "Authorization: Bearer $customer_token" \
+  -d '{"quantity":1}' "$site2/api/cart/items/$id"
+order_id="$(curl -sk -H 'Content-Type: application/json' -H "Authorization: Bearer $customer_token" \
+  -d '{"shippingAddress":{"fullName":"Ada Reader","line1":"1 Main St","city":"Berlin","postalCode":"10115","country":"DE"},"deliveryOption":"STANDARD"}' \
+  "$site2/api/orders" | jq -r '.id // empty')"
+check "the new customer orders the book on instance 2 (its copy reserved in the catalog)" test -n "$order_id"
+number="$(tr '[:lower:]' '[:upper:]' <<< "${order_id:0:8}")"
+order_mail=""
+for _ in $(seq 1 40); do
+  order_mail="$(grep -l "^Subject: We have your order $number" "$WORK"/aws/ses/*.eml 2>/dev/null | head -n 1)"
+  [ -n "$order_mail" ] && break
+  sleep 0.5
+done
+order_mail_sent() {
+  [ -n "$order_mail" ] && grep -q "^From: Bookstore <orders@$mail_domain>" "$order_mail" \
+    && grep -q "^To: $newcomer" "$order_mail" && unfolded "$order_mail" | grep -q "https://$domain/orders/$order_id" \
+    && grep -q "^$(basename "$order_mail") role=$app_role configuration-set=$mail_set\$" "$WORK/aws/ses/sent.log"
+}
+check "the order's e-mail leaves through SES from orders@$mail_domain, to the customer, with the order's link" \
+  order_mail_sent
 
 green_before="$(https 2 /instance-health)"
 podman exec "$network-instance-2" systemctl stop bookstore@purchase
