@@ -3,8 +3,6 @@ package com.bookstore.catalog.search;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,10 +31,10 @@ public final class SearchIndexFeed implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndexFeed.class);
     private static final Duration OVERLAP = Duration.ofSeconds(5);
-    private static final int SWEEP_BATCH = 500;
 
     private final BookIndex index;
-    private final JdbcTemplate jdbc;
+    private final BookRows books;
+    private final SearchIndexSweep sweep;
     private final TransactionTemplate readOnly;
     private final TransactionTemplate onWriter;
     private final Duration interval;
@@ -53,7 +50,6 @@ public final class SearchIndexFeed implements SmartLifecycle {
     private volatile long seenMovedAt = System.nanoTime();
     private final Duration sweepInterval;
     private long lastSweep = System.nanoTime();
-    private Set<Long> missingLastSweep = Set.of();
     private volatile ScheduledExecutorService timer;
     private volatile boolean failing;
 
@@ -65,9 +61,10 @@ public final class SearchIndexFeed implements SmartLifecycle {
             Duration sweepInterval) {
         this.sweepInterval = sweepInterval;
         this.index = index;
-        this.jdbc = jdbc;
+        this.books = new BookRows(jdbc);
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
+        this.sweep = new SearchIndexSweep(index, books, readOnly);
         this.onWriter = new TransactionTemplate(transactions);
         this.interval = interval;
     }
@@ -119,7 +116,7 @@ public final class SearchIndexFeed implements SmartLifecycle {
     private synchronized void refresh(TransactionTemplate transaction) {
         take(transaction.execute(status -> changed()));
         if (System.nanoTime() - lastSweep > sweepInterval.toNanos()) {
-            sweep();
+            sweep.run();
             lastSweep = System.nanoTime();
         }
         index.refresh();
@@ -131,70 +128,22 @@ public final class SearchIndexFeed implements SmartLifecycle {
      * long — or a bulk load (every row one timestamp) would be read again every second. A commit later still is the
      * sweep's to find.
      */
-    private List<Row> changed() {
+    private List<BookRows.Row> changed() {
         if (System.nanoTime() - seenMovedAt > OVERLAP.toNanos()) {
-            return rows("updated_at > ? ORDER BY updated_at", seen);
+            return books.changedSince(seen, false);
         }
-        Timestamp since = new Timestamp(Math.max(0, seen.getTime() - OVERLAP.toMillis()));
-        return rows("updated_at >= ? ORDER BY updated_at", since);
+        return books.changedSince(new Timestamp(Math.max(0, seen.getTime() - OVERLAP.toMillis())), true);
     }
 
-    private List<Row> rows(String condition, Object... arguments) {
-        return jdbc.query(
-                "SELECT id, version, title, author, description, genre, series, updated_at FROM books WHERE "
-                        + condition,
-                (rs, n) -> new Row(
-                        new SearchDocument(
-                                rs.getLong("id"),
-                                rs.getLong("version"),
-                                rs.getString("title"),
-                                rs.getString("author"),
-                                rs.getString("description"),
-                                rs.getString("genre"),
-                                rs.getString("series")),
-                        rs.getTimestamp("updated_at")),
-                arguments);
-    }
-
-    private synchronized void take(List<Row> changed) {
+    private synchronized void take(List<BookRows.Row> changed) {
         if (changed.isEmpty()) {
             return;
         }
-        index.put(changed.stream().map(Row::book).toList());
+        index.put(changed.stream().map(BookRows.Row::book).toList());
         Timestamp newest = changed.getLast().updatedAt();
         if (newest.after(seen)) {
             seen = newest;
             seenMovedAt = System.nanoTime();
-        }
-    }
-
-    /**
-     * The id and version of every book, compared with the index's: books gone from the catalog leave it (once
-     * missing from two sweeps in a row, so a book this instance created a moment ago, not on the replica yet, stays),
-     * and books whose version is ahead of the index's are read again — a change whose transaction committed more than
-     * the overlap after its timestamp, which the feed by time cannot see, is in the index by the next sweep.
-     */
-    private void sweep() {
-        Map<Long, Long> catalog = new HashMap<>();
-        readOnly.executeWithoutResult(status -> jdbc.query("SELECT id, version FROM books", (RowCallbackHandler)
-                rs -> catalog.put(rs.getLong("id"), rs.getLong("version"))));
-        Map<Long, Long> known = index.versions();
-        Set<Long> missing = new HashSet<>(known.keySet());
-        missing.removeAll(catalog.keySet());
-        index.remove(missing.stream().filter(missingLastSweep::contains).toList());
-        missingLastSweep = missing;
-        List<Long> behind = catalog.entrySet().stream()
-                .filter(book -> known.getOrDefault(book.getKey(), -1L) < book.getValue())
-                .map(Map.Entry::getKey)
-                .toList();
-        for (int from = 0; from < behind.size(); from += SWEEP_BATCH) {
-            List<Long> some = behind.subList(from, Math.min(behind.size(), from + SWEEP_BATCH));
-            String ids = String.join(",", some.stream().map(id -> "?").toList());
-            List<Row> rows = readOnly.execute(status -> rows("id IN (" + ids + ")", some.toArray()));
-            index.put(rows.stream().map(Row::book).toList());
-        }
-        if (!behind.isEmpty()) {
-            log.info("The search index's sweep found {} books changed that the feed had not seen", behind.size());
         }
     }
 
@@ -240,6 +189,4 @@ public final class SearchIndexFeed implements SmartLifecycle {
     public boolean isRunning() {
         return timer != null;
     }
-
-    private record Row(SearchDocument book, Timestamp updatedAt) {}
 }
