@@ -14,8 +14,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -51,6 +53,9 @@ class OrderMailsTest {
     int port;
 
     private static final String STAFF = "Bearer " + CatalogForTests.TOKENS.admin(1);
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     private Http http;
     private Shop shop;
@@ -133,6 +138,37 @@ class OrderMailsTest {
             MAIL.start();
         }
         assertThat(subjects(awaitMails(user, 1))).first().isEqualTo("We have your order " + number(id));
+    }
+
+    @Test
+    void anEMailNotSentForADayIsGivenUpAndTheOrdersLaterOnesGoOn() {
+        long user = USERS.incrementAndGet();
+        String customer = "Bearer " + CatalogForTests.TOKENS.customer(user);
+        MAIL.stop();
+        String id;
+        try {
+            id = shop.placeOrder(customer, "Mail Test", "7.45", 2);
+            // The order's first e-mail, refused ever since it was owed two days ago.
+            jdbc.update(
+                    "UPDATE mail_outbox SET created_at = created_at - INTERVAL 2 DAY WHERE order_id = ?"
+                            + " AND kind = 'RECEIVED'",
+                    id);
+            assertThat(shop.pay(customer, id, PaymentAndDeliveryTest.key(), PaymentAndDeliveryTest.GOOD_CARD)
+                            .status())
+                    .isEqualTo(200);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> jdbc.queryForObject(
+                                    "SELECT COUNT(*) FROM mail_outbox WHERE order_id = ? AND kind = 'RECEIVED'"
+                                            + " AND given_up_at IS NOT NULL AND sent_at IS NULL",
+                                    Integer.class,
+                                    id)
+                            == 1);
+        } finally {
+            MAIL.start();
+        }
+        assertThat(subjects(awaitMails(user, 1)))
+                .as("the paid e-mail is no longer held back by the one given up")
+                .containsExactly("Your order " + number(id) + " is paid");
     }
 
     private static List<MimeMessage> awaitMails(long user, int count) {

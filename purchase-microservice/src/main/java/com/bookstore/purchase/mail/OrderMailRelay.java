@@ -6,6 +6,7 @@ import com.bookstore.purchase.orders.OrderDetails;
 import com.bookstore.purchase.orders.OrderMailbox.Kind;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -25,7 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Sends the order e-mails of the mail outbox over SMTP, oldest first and in order for each order (a mail waits while
  * an earlier one of its order is still unsent). Each is sent inside the transaction that locks its row and marks it
  * sent, so any instance sends it once; one whose sending fails waits 2, 4, 8… s (at most 10 minutes) before its next
- * try, and the customer's request that owed it never knew. A crash after the order's change commits and before the
+ * try, and the customer's request that owed it never knew. One still unsent {@code bookstore.purchase.mail-give-up-after}
+ * (a day) after it was owed is given up at its next failure — logged, kept in the outbox — so that an address the
+ * mail service refuses for good does not hold back the order's later e-mails for ever. A crash after the order's change commits and before the
  * mail leaves loses nothing: the row is still there. A crash in the moment between the mail server's "OK" and the
  * commit sends it again on restart, with the same Message-ID, which mail systems show as one.
  */
@@ -40,6 +43,7 @@ class OrderMailRelay {
     private final TransactionTemplate transaction;
     private final String from;
     private final String siteUrl;
+    private final Duration giveUpAfter;
     private boolean quiet;
 
     OrderMailRelay(
@@ -48,13 +52,15 @@ class OrderMailRelay {
             ObjectProvider<JavaMailSender> sender,
             PlatformTransactionManager transactions,
             @Value("${bookstore.mail.from:Bookstore <orders@bookstore.test>}") String from,
-            @Value("${bookstore.site-url:https://localhost:8443}") String siteUrl) {
+            @Value("${bookstore.site-url:https://localhost:8443}") String siteUrl,
+            @Value("${bookstore.purchase.mail-give-up-after:24h}") Duration giveUpAfter) {
         this.jdbc = jdbc;
         this.orders = orders;
         this.sender = Optional.ofNullable(sender.getIfAvailable());
         this.transaction = new TransactionTemplate(transactions);
         this.from = from;
         this.siteUrl = siteUrl.endsWith("/") ? siteUrl.substring(0, siteUrl.length() - 1) : siteUrl;
+        this.giveUpAfter = giveUpAfter;
     }
 
     @Scheduled(
@@ -83,15 +89,20 @@ class OrderMailRelay {
     /** Sends the oldest due e-mail; false when none is due. In the caller's transaction. */
     boolean sendOne() {
         List<Due> due = jdbc.query(
-                "SELECT m.id, m.order_id, m.kind, m.attempts FROM mail_outbox m WHERE m.sent_at IS NULL"
+                "SELECT m.id, m.order_id, m.kind, m.attempts,"
+                        + " m.created_at < CURRENT_TIMESTAMP(6) - INTERVAL ? SECOND AS overdue"
+                        + " FROM mail_outbox m WHERE m.sent_at IS NULL AND m.given_up_at IS NULL"
                         + " AND m.next_attempt_at <= CURRENT_TIMESTAMP(6) AND NOT EXISTS (SELECT 1 FROM mail_outbox e"
-                        + " WHERE e.order_id = m.order_id AND e.sent_at IS NULL AND e.id < m.id)"
+                        + " WHERE e.order_id = m.order_id AND e.sent_at IS NULL AND e.given_up_at IS NULL"
+                        + " AND e.id < m.id)"
                         + " ORDER BY m.id LIMIT 1 FOR UPDATE SKIP LOCKED",
                 (rs, row) -> new Due(
                         rs.getLong("id"),
                         rs.getString("order_id"),
                         Kind.valueOf(rs.getString("kind")),
-                        rs.getInt("attempts")));
+                        rs.getInt("attempts"),
+                        rs.getBoolean("overdue")),
+                giveUpAfter.toSeconds());
         if (due.isEmpty()) {
             return false;
         }
@@ -101,6 +112,10 @@ class OrderMailRelay {
             try {
                 send(mail, order.get());
             } catch (MailException | MessagingException e) {
+                if (mail.overdue()) {
+                    giveUp(mail, e);
+                    return true;
+                }
                 long wait = Math.min(600, 1L << Math.min(10, mail.attempts() + 1));
                 jdbc.update(
                         "UPDATE mail_outbox SET attempts = attempts + 1, last_error = ?,"
@@ -137,9 +152,24 @@ class OrderMailRelay {
         smtp.send(message);
     }
 
+    private void giveUp(Due mail, Exception e) {
+        jdbc.update(
+                "UPDATE mail_outbox SET attempts = attempts + 1, last_error = ?, given_up_at = CURRENT_TIMESTAMP(6)"
+                        + " WHERE id = ?",
+                abbreviate(e.toString()),
+                mail.id());
+        log.warn(
+                "Gave up the {} e-mail of order {}: not sent in {} tries over {}; the last error: {}",
+                mail.kind(),
+                mail.orderId(),
+                mail.attempts() + 1,
+                giveUpAfter,
+                e.toString());
+    }
+
     private static String abbreviate(String error) {
         return error.length() <= 500 ? error : error.substring(0, 500);
     }
 
-    private record Due(long id, String orderId, Kind kind, int attempts) {}
+    private record Due(long id, String orderId, Kind kind, int attempts, boolean overdue) {}
 }
