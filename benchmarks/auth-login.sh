@@ -3,11 +3,8 @@
 # while logins run flat out. Starts the local stack on spare ports, measures with wrk straight at the auth
 # service (nginx's login rate limit would cap it otherwise), and stops the stack. Bounded: 20 s per run.
 set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-export BOOKSTORE_HOME="$(mktemp -d /tmp/bookstore-bench.XXXXXX)"
-export BOOKSTORE_HTTPS_PORT=12443 BOOKSTORE_HTTP_PORT=12080 BOOKSTORE_DB_PORTS="12306 12307 12308" BOOKSTORE_SERVICE_PORT_BASE=11000
-trap '"$ROOT/bookstore" down >/dev/null 2>&1 || true; rm -rf "$BOOKSTORE_HOME"' EXIT
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
+. "$(dirname "${BASH_SOURCE[0]}")/lib/stack.sh"
+needs wrk
 "$ROOT/bookstore" up --no-build >/dev/null
 AUTH=http://127.0.0.1:11001
 TOKEN=$(curl -s "$AUTH/api/auth/login" -H 'Content-Type: application/json' \

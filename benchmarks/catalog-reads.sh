@@ -3,12 +3,8 @@
 # of a book, first with both replicas serving reads, then writer-only; and the share of catalog transactions the
 # replicas served, from the service's own metrics. Starts the local stack on spare ports; 20 s per run.
 set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-export BOOKSTORE_HOME="$(mktemp -d /tmp/bookstore-bench.XXXXXX)"
-export BOOKSTORE_HTTPS_PORT=12443 BOOKSTORE_HTTP_PORT=12080 BOOKSTORE_DB_PORTS="12306 12307 12308" BOOKSTORE_SERVICE_PORT_BASE=11000
-trap '"$ROOT/bookstore" down >/dev/null 2>&1 || true; rm -rf "$BOOKSTORE_HOME"' EXIT
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
-BASE="https://localhost:$BOOKSTORE_HTTPS_PORT"
+. "$(dirname "${BASH_SOURCE[0]}")/lib/stack.sh"
+needs wrk
 METRICS="http://127.0.0.1:11002/actuator/prometheus"
 
 routes() { curl -s "$METRICS" | awk '/^bookstore_db_transactions_total/ {match($0, /route="[a-z]+"/); r=substr($0, RSTART+7, RLENGTH-8); n[r]=$NF} END {printf "%d %d %d\n", n["reader"], n["writer"], n["fallback"]}'; }

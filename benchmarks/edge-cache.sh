@@ -5,20 +5,11 @@
 #   uncached - the same book through the site, signed in (Authorization): past the cache to the catalog
 # and then the services' resident memory. Starts the local stack on spare ports; stops what it started by PID.
 set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-export BOOKSTORE_HOME="$(mktemp -d /tmp/bookstore-bench.XXXXXX)"
-chmod 755 "$BOOKSTORE_HOME"
-export BOOKSTORE_HTTPS_PORT=12443 BOOKSTORE_HTTP_PORT=12080 BOOKSTORE_DB_PORTS="12306 12307 12308" BOOKSTORE_SERVICE_PORT_BASE=11000
+. "$(dirname "${BASH_SOURCE[0]}")/lib/stack.sh"
 STATIC_PORT=12444
 STATIC="$BOOKSTORE_HOME/static"
-cleanup() {
-  [ -f "$STATIC/nginx.pid" ] && kill "$(cat "$STATIC/nginx.pid")" 2>/dev/null || true
-  "$ROOT/bookstore" down >/dev/null 2>&1 || true
-  rm -rf "$BOOKSTORE_HOME"
-}
-trap cleanup EXIT
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
-BASE="https://localhost:$BOOKSTORE_HTTPS_PORT"
+on_exit() { [ -f "$STATIC/nginx.pid" ] && kill "$(cat "$STATIC/nginx.pid")" 2>/dev/null; }
+needs wrk jq
 
 "$ROOT/bookstore" up --no-build >/dev/null
 id="$(curl -sk "$BASE/api/books?size=1&sort=title" | jq -r '.items[0].id')"

@@ -5,18 +5,12 @@
 # Expected: no socket error, no 5xx but a 503 with Retry-After. Starts the local stack on spare ports; each run is
 # bounded in time (20 s; checkout 60 s or 3,000 orders); stops what it started by PID.
 set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-export BOOKSTORE_HOME="$(mktemp -d /tmp/bookstore-bench.XXXXXX)"
-chmod 755 "$BOOKSTORE_HOME"
-export BOOKSTORE_HTTPS_PORT=12443 BOOKSTORE_HTTP_PORT=12080 BOOKSTORE_DB_PORTS="12306 12307 12308" BOOKSTORE_SERVICE_PORT_BASE=11000
+. "$(dirname "${BASH_SOURCE[0]}")/lib/stack.sh"
 export BOOKSTORE_AUTH_THROTTLE_REGISTRATIONSPERADDRESS=1000000
-trap '"$ROOT/bookstore" down >/dev/null 2>&1 || true; rm -rf "$BOOKSTORE_HOME"' EXIT
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
-export JAVA_HOME="$("$ROOT/bookstore" jdk)"
-[ -f "$ROOT/benchmarks/target/benchmarks.jar" ] || (cd "$ROOT" && ./mvnw -B -q -Pbench -pl benchmarks -am package -DskipTests)
+needs wrk jq
+bench_jar
 # wrk needs a file descriptor per connection, and more than the usual soft limit of 1,024.
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
-BASE="https://localhost:$BOOKSTORE_HTTPS_PORT"
 
 "$ROOT/bookstore" up --no-build >/dev/null
 id="$(curl -sk "$BASE/api/books?size=1&sort=title" | jq -r '.items[0].id')"

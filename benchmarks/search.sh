@@ -5,13 +5,8 @@
 # times into the primary; each instance's index is rebuilt at the next start). p95 is the figure to read (target
 # <= 20 ms). Starts the local stack (MariaDB) on spare ports; stops what it started by PID.
 set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-export BOOKSTORE_HOME="$(mktemp -d /tmp/bookstore-bench.XXXXXX)"
-chmod 755 "$BOOKSTORE_HOME"
-export BOOKSTORE_HTTPS_PORT=12443 BOOKSTORE_HTTP_PORT=12080 BOOKSTORE_DB_PORTS="12306 12307 12308" BOOKSTORE_SERVICE_PORT_BASE=11000
-trap '"$ROOT/bookstore" down >/dev/null 2>&1 || true; rm -rf "$BOOKSTORE_HOME"' EXIT
-for tool in wrk jq mariadb; do command -v "$tool" >/dev/null || { echo "$tool is missing"; exit 1; }; done
-BASE="https://localhost:$BOOKSTORE_HTTPS_PORT"
+. "$(dirname "${BASH_SOURCE[0]}")/lib/stack.sh"
+needs wrk jq mariadb
 
 # The relevance set's queries (first column, comments aside), URL-encoded, in one wrk script per path.
 queries="$(grep -v '^#' "$ROOT/catalog-microservice/src/test/resources/search/relevance.tsv" | cut -f1 \
