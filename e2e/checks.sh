@@ -16,6 +16,10 @@ finish() { # name: prints the closing line and exits non-zero when a check faile
   exit $?
 }
 
+mailed() { # mail-catcher-url address: the subject and text of every mail MailDev holds for the address
+  curl -s "$1/email" | jq -r --arg to "$2" '.[] | select(.to[0].address == $to) | .subject, .text'
+}
+
 new_isbn() { # a random ISBN-13 with a valid check digit (978 prefix)
   local isbn sum=0 n digit
   isbn="978$(printf '%09d' $(( (RANDOM * 32768 + RANDOM) % 1000000000 )))"

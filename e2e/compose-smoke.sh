@@ -102,13 +102,10 @@ paid="$(json -H "Authorization: Bearer $customer" -H "Idempotency-Key: compose-s
 check "the order is paid" grep -q '"status":"PAID"' <<< "$paid"
 
 # Mail: the services send to the compose file's MailDev; what they sent is on its page (JSON at /email).
-mailed() { # address: subject and text of every mail the catcher holds for it
-  curl -s "$MAIL/email" | jq -r --arg to "$1" '.[] | select(.to[0].address == $to) | .subject, .text'
-}
 number="$(tr '[:lower:]' '[:upper:]' <<< "${order_id:0:8}")"
 order_mails=""
 for _ in $(seq 1 60); do
-  order_mails="$(mailed customer@bookstore.test)"
+  order_mails="$(mailed "$MAIL" customer@bookstore.test)"
   grep -q "Your order $number is paid" <<< "$order_mails" && break
   sleep 0.5
 done
@@ -121,7 +118,7 @@ json -o /dev/null -d "{\"email\":\"$newcomer\",\"password\":\"a-container-passph
   "$BASE/api/auth/register"
 confirm_link=""
 for _ in $(seq 1 60); do
-  confirm_link="$(mailed "$newcomer" | grep -o "$BASE/account/confirm?token=[A-Za-z0-9_-]*" | tail -n 1)"
+  confirm_link="$(mailed "$MAIL" "$newcomer" | grep -o "$BASE/account/confirm?token=[A-Za-z0-9_-]*" | tail -n 1)"
   [ -n "$confirm_link" ] && break
   sleep 0.5
 done

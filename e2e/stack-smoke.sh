@@ -55,8 +55,7 @@ curl -sk -o /dev/null -H 'Content-Type: application/json' \
 check "a password reset is asked through nginx: 202" bash -c "curl -sk -o /dev/null -w '%{http_code}' \
   -H 'Content-Type: application/json' -d '{\"email\":\"$reset_user\"}' $BASE/api/auth/password-reset | grep -qx 202"
 mailed_link() { # page: the newest link to /account/<page> the mail catcher holds for the new account
-  curl -s "http://127.0.0.1:$((BOOKSTORE_SERVICE_PORT_BASE + 26))/email" \
-    | jq -r --arg to "$reset_user" '.[] | select(.to[0].address == $to) | .text' \
+  mailed "http://127.0.0.1:$((BOOKSTORE_SERVICE_PORT_BASE + 26))" "$reset_user" \
     | grep -o "https://localhost:$BOOKSTORE_HTTPS_PORT/account/$1?token=[A-Za-z0-9_-]*" | tail -1
 }
 link=""

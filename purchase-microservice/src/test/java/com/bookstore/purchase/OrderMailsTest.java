@@ -71,9 +71,7 @@ class OrderMailsTest {
         long user = USERS.incrementAndGet();
         String customer = "Bearer " + CatalogForTests.TOKENS.customer(user);
         String id = shop.placeOrder(customer, "Mail Test", "7.45", 2);
-        assertThat(shop.pay(customer, id, PaymentAndDeliveryTest.key(), PaymentAndDeliveryTest.GOOD_CARD)
-                        .status())
-                .isEqualTo(200);
+        assertThat(shop.pay(customer, id).status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> http.post("/api/admin/orders/" + id + "/ship", null, "Authorization", STAFF)
                                 .status()
@@ -102,9 +100,7 @@ class OrderMailsTest {
         long user = USERS.incrementAndGet();
         String customer = "Bearer " + CatalogForTests.TOKENS.customer(user);
         String paid = shop.placeOrder(customer, "Mail Test", "7.45", 2);
-        assertThat(shop.pay(customer, paid, PaymentAndDeliveryTest.key(), PaymentAndDeliveryTest.GOOD_CARD)
-                        .status())
-                .isEqualTo(200);
+        assertThat(shop.pay(customer, paid).status()).isEqualTo(200);
         assertThat(http.post("/api/orders/" + paid + "/cancel", null, "Authorization", customer)
                         .status())
                 .isEqualTo(200);
@@ -153,9 +149,7 @@ class OrderMailsTest {
                     "UPDATE mail_outbox SET created_at = created_at - INTERVAL 2 DAY WHERE order_id = ?"
                             + " AND kind = 'RECEIVED'",
                     id);
-            assertThat(shop.pay(customer, id, PaymentAndDeliveryTest.key(), PaymentAndDeliveryTest.GOOD_CARD)
-                            .status())
-                    .isEqualTo(200);
+            assertThat(shop.pay(customer, id).status()).isEqualTo(200);
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> jdbc.queryForObject(
                                     "SELECT COUNT(*) FROM mail_outbox WHERE order_id = ? AND kind = 'RECEIVED'"

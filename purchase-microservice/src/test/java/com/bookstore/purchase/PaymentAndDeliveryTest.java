@@ -56,7 +56,7 @@ class PaymentAndDeliveryTest {
     void aPaidOrderIsDeliveredByTheCarrierWithItsTimeline() {
         String customer = PurchaseFlowTest.customer();
         String id = shop.placeOrder(customer, "Paid", "10.00", 2);
-        Http.Response paid = shop.pay(customer, id, key(), GOOD_CARD);
+        Http.Response paid = shop.pay(customer, id);
         assertThat(paid.status()).as(paid.body()).isEqualTo(200);
         JsonNode order = paid.json();
         assertThat(order.get("status").asString()).isEqualTo("PAID");
@@ -132,10 +132,8 @@ class PaymentAndDeliveryTest {
         assertThat(funds.json().get("detail").asString()).contains("insufficient funds");
         assertThat(status(customer, id)).isEqualTo("PENDING_PAYMENT");
 
-        assertThat(shop.pay(customer, id, key(), GOOD_CARD).status()).isEqualTo(200);
-        assertThat(shop.pay(customer, id, key(), GOOD_CARD).status())
-                .as("paying twice")
-                .isEqualTo(409);
+        assertThat(shop.pay(customer, id).status()).isEqualTo(200);
+        assertThat(shop.pay(customer, id).status()).as("paying twice").isEqualTo(409);
         assertThat(payments(set, id)).isEqualTo(1);
     }
 
@@ -168,7 +166,7 @@ class PaymentAndDeliveryTest {
                         .status())
                 .as("a customer")
                 .isEqualTo(403);
-        shop.pay(customer, id, key(), GOOD_CARD);
+        shop.pay(customer, id);
         assertThat(http.post("/api/admin/orders/" + id + "/deliver", null, "Authorization", staff)
                         .status())
                 .as("delivering before shipping")
@@ -193,7 +191,7 @@ class PaymentAndDeliveryTest {
         long book = CatalogForTests.book(CatalogForTests.uniqueTitle("Refunded"), "15.00", 3);
         shop.putInCart(customer, book, 2);
         String id = shop.order(customer);
-        shop.pay(customer, id, key(), GOOD_CARD);
+        shop.pay(customer, id);
         assertThat(CatalogForTests.stock(book)).isEqualTo(1);
 
         Http.Response cancelled = http.post("/api/orders/" + id + "/cancel", null, "Authorization", customer);
@@ -208,8 +206,7 @@ class PaymentAndDeliveryTest {
     void aCustomerCannotPayAnotherCustomersOrder() {
         String owner = PurchaseFlowTest.customer();
         String id = shop.placeOrder(owner, "Paid", "10.00", 1);
-        assertThat(shop.pay(PurchaseFlowTest.customer(), id, key(), GOOD_CARD).status())
-                .isEqualTo(404);
+        assertThat(shop.pay(PurchaseFlowTest.customer(), id).status()).isEqualTo(404);
         assertThat(status(owner, id)).isEqualTo("PENDING_PAYMENT");
     }
 
@@ -220,7 +217,7 @@ class PaymentAndDeliveryTest {
         set.awaitReplicasCaughtUp(Duration.ofSeconds(10));
         set.replicas().forEach(replica -> set.delay(replica, 30));
         try {
-            Http.Response paid = shop.pay(customer, id, key(), GOOD_CARD);
+            Http.Response paid = shop.pay(customer, id);
             String token = paid.header("Consistency-Token");
             assertThat(token).isNotBlank();
             JsonNode order = http.get("/api/orders/" + id, "Authorization", customer, "Consistency-Token", token)

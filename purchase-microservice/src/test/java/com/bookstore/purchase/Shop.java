@@ -35,6 +35,11 @@ final class Shop {
         return placed.json().get("id").asString();
     }
 
+    /** Pays with the card that is always accepted, under a fresh idempotency key. */
+    Http.Response pay(String customer, String orderId) {
+        return pay(customer, orderId, PaymentAndDeliveryTest.key(), PaymentAndDeliveryTest.GOOD_CARD);
+    }
+
     Http.Response pay(String customer, String orderId, String idempotencyKey, String card) {
         return http.post(
                 "/api/orders/" + orderId + "/payment",

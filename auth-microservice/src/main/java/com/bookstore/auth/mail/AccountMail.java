@@ -1,6 +1,7 @@
 package com.bookstore.auth.mail;
 
 import com.bookstore.platform.transactions.AfterCommit;
+import com.bookstore.platform.web.SiteUrl;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -46,7 +47,7 @@ public class AccountMail implements DisposableBean {
             @Value("${bookstore.site-url:https://localhost:8443}") String siteUrl) {
         this.sender = Optional.ofNullable(sender.getIfAvailable());
         this.from = from;
-        this.siteUrl = siteUrl.endsWith("/") ? siteUrl.substring(0, siteUrl.length() - 1) : siteUrl;
+        this.siteUrl = SiteUrl.base(siteUrl);
     }
 
     /** The link that sets a new password, to the account's address. */

@@ -1,6 +1,7 @@
 package com.bookstore.purchase.mail;
 
 import com.bookstore.platform.web.DatabaseUnavailable;
+import com.bookstore.platform.web.SiteUrl;
 import com.bookstore.platform.web.WriterUnavailableException;
 import com.bookstore.purchase.orders.OrderDetails;
 import com.bookstore.purchase.orders.OrderMailbox.Kind;
@@ -23,14 +24,15 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends the order e-mails of the mail outbox over SMTP, oldest first and in order for each order (a mail waits while
- * an earlier one of its order is still unsent). Each is sent inside the transaction that locks its row and marks it
- * sent, so any instance sends it once; one whose sending fails waits 2, 4, 8… s (at most 10 minutes) before its next
- * try, and the customer's request that owed it never knew. One still unsent {@code bookstore.purchase.mail-give-up-after}
- * (a day) after it was owed is given up at its next failure — logged, kept in the outbox — so that an address the
- * mail service refuses for good does not hold back the order's later e-mails for ever. A crash after the order's change commits and before the
- * mail leaves loses nothing: the row is still there. A crash in the moment between the mail server's "OK" and the
- * commit sends it again on restart, with the same Message-ID, which mail systems show as one.
+ * Sends the order e-mails of the mail outbox (SMTP; SES's API on AWS), oldest first and in order for each order (a
+ * mail waits while an earlier one of its order is still unsent). Each is sent inside the transaction that locks its
+ * row and marks it sent, so any instance sends it once; one whose sending fails waits 2, 4, 8… s (at most 10
+ * minutes) before its next try, and the customer's request that owed it never knew. One still unsent
+ * {@code bookstore.purchase.mail-give-up-after} (a day) after it was owed is given up at its next failure — logged,
+ * kept in the outbox — so that an address the mail service refuses for good does not hold back the order's later
+ * e-mails for ever. A crash after the order's change commits and before the mail leaves loses nothing: the row is
+ * still there. A crash in the moment between the mail server's "OK" and the commit sends it again on restart, with
+ * the same Message-ID, which mail systems show as one.
  */
 @Component
 class OrderMailRelay {
@@ -59,7 +61,7 @@ class OrderMailRelay {
         this.sender = Optional.ofNullable(sender.getIfAvailable());
         this.transaction = new TransactionTemplate(transactions);
         this.from = from;
-        this.siteUrl = siteUrl.endsWith("/") ? siteUrl.substring(0, siteUrl.length() - 1) : siteUrl;
+        this.siteUrl = SiteUrl.base(siteUrl);
         this.giveUpAfter = giveUpAfter;
     }
 
