@@ -22,7 +22,6 @@ public class ResourceProbeApplication {
         "spring.autoconfigure.exclude="
                 + "com.bookstore.platform.datasource.RoutingDataSourceAutoConfiguration,"
                 + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
-                + "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration,"
                 + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
         "server.port=0"
     };

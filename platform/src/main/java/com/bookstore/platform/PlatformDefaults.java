@@ -8,12 +8,11 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Settings every service shares, at the lowest precedence so a service or the environment can still override
- * them (except open-in-view, which the routing refuses to run with).
+ * them.
  */
 public final class PlatformDefaults implements EnvironmentPostProcessor {
 
     static final Map<String, Object> DEFAULTS = Map.ofEntries(
-            Map.entry("spring.jpa.open-in-view", "false"),
             Map.entry("spring.mvc.problemdetails.enabled", "true"),
             Map.entry("server.error.include-stacktrace", "never"),
             Map.entry("server.error.include-message", "never"),
@@ -43,7 +42,6 @@ public final class PlatformDefaults implements EnvironmentPostProcessor {
             Map.entry("management.endpoints.web.exposure.include", "health,info,prometheus,metrics"),
             Map.entry("management.endpoint.health.show-details", "always"),
             Map.entry("management.endpoint.health.probes.enabled", "true"),
-            Map.entry("spring.jpa.properties.hibernate.jdbc.time_zone", "UTC"),
             Map.entry("spring.jackson.time-zone", "UTC"),
             // The OpenAPI document (/v3/api-docs; not served through nginx) covers the JSON API only, in a stable
             // order, so the copy each service commits shows contract changes in a diff.

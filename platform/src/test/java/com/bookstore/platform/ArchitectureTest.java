@@ -1,6 +1,7 @@
 package com.bookstore.platform;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.bookstore.testkit.ArchitectureRules;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -26,5 +27,14 @@ class ArchitectureTest {
     @Test
     void commonRulesHold() {
         ArchitectureRules.common().forEach(rule -> rule.check(classes));
+    }
+
+    @Test
+    void aControllerThatReadsARepositoryFailsTheCommonRules() {
+        JavaClasses fixture = new ClassFileImporter().importPackages("com.bookstore.platform.archfixture");
+        assertThatThrownBy(() -> ArchitectureRules.common().forEach(rule -> rule.check(fixture)))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("controllers are thin")
+                .hasMessageContaining("ChattyController");
     }
 }

@@ -52,7 +52,7 @@ public final class ArchitectureRules {
                                 .areMetaAnnotatedWith("org.springframework.stereotype.Controller")
                                 .should()
                                 .dependOnClassesThat()
-                                .areAssignableTo("org.springframework.data.repository.Repository")
+                                .areMetaAnnotatedWith("org.springframework.stereotype.Repository")
                                 .because("controllers are thin: they call a service, which owns the transaction"),
                         GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS,
                         GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION,

@@ -32,7 +32,8 @@ public class UserAccounts {
         }
         try {
             UserView opened =
-                    UserView.of(users.saveAndFlush(new User(normalized, displayName.trim(), passwordHash, roles)));
+                    UserView.of(users.findById(users.insert(normalized, displayName.trim(), passwordHash, roles))
+                            .orElseThrow());
             events.publishEvent(new AccountOpened(opened));
             return opened;
         } catch (DataIntegrityViolationException raceLostToAnotherRegistration) {
@@ -53,18 +54,18 @@ public class UserAccounts {
 
     @Transactional
     public void replaceHash(long id, String newHash) {
-        users.findById(id).ifPresent(user -> user.changePasswordHash(newHash));
+        users.replacePasswordHash(id, newHash);
     }
 
     /** Marks the account's address confirmed (a confirmation link was opened); once is enough. */
     @Transactional
     public void confirmEmail(long id, Instant at) {
-        users.findById(id).ifPresent(user -> user.confirmEmail(at));
+        users.confirmEmail(id, at);
     }
 
     @Transactional
     public boolean anyAdmin() {
-        return users.existsByRolesContaining(Role.ADMIN);
+        return users.anyWithRole(Role.ADMIN);
     }
 
     @Transactional

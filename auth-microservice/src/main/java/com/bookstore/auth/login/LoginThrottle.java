@@ -35,8 +35,7 @@ public class LoginThrottle {
     public void checkAllowed(String account, String address) {
         Instant now = clock.instant();
         for (String key : new String[] {accountKey(account), addressKey(address)}) {
-            Optional<Instant> blockedUntil =
-                    entries.findById(key).map(ThrottleEntry::blockedUntil).filter(until -> until.isAfter(now));
+            Optional<Instant> blockedUntil = entries.blockedUntil(key).filter(until -> until.isAfter(now));
             if (blockedUntil.isPresent()) {
                 throw new RateLimitedException(
                         "Too many failed sign-ins. Please wait before trying again.",
@@ -57,6 +56,7 @@ public class LoginThrottle {
             accountBlock = now.plusSeconds(1L << (accountFailures - rules.freeFailures() - 1));
         }
         byAccount.fail(accountBlock);
+        entries.save(byAccount);
 
         countInWindow(lockOrCreate(addressKey(address), now), rules.addressFailures());
     }
@@ -103,6 +103,7 @@ public class LoginThrottle {
     /** Counts one more event in the entry's window, blocking the key for the rest of it once {@code limit} is reached. */
     private void countInWindow(ThrottleEntry entry, int limit) {
         entry.fail(entry.failures() + 1 >= limit ? entry.windowStartedAt().plus(rules.window()) : null);
+        entries.save(entry);
     }
 
     @Transactional
@@ -117,6 +118,7 @@ public class LoginThrottle {
         boolean blocked = entry.blockedUntil() != null && entry.blockedUntil().isAfter(now);
         if (windowOver && !blocked) {
             entry.restartWindow(now);
+            entries.save(entry);
         }
         return entry;
     }

@@ -1,34 +1,23 @@
 package com.bookstore.auth.login;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import java.time.Instant;
 
 /** Failed sign-ins counted for one account or one client address within a window. */
-@Entity
-@Table(name = "login_throttle")
 class ThrottleEntry {
-
-    @Id
-    @Column(name = "throttle_key")
-    private String key;
-
-    @Column(nullable = false)
+    private final String key;
     private int failures;
-
-    @Column(name = "window_started_at", nullable = false)
     private Instant windowStartedAt;
-
-    @Column(name = "blocked_until")
     private Instant blockedUntil;
 
-    protected ThrottleEntry() {}
-
-    ThrottleEntry(String key, Instant now) {
+    ThrottleEntry(String key, int failures, Instant windowStartedAt, Instant blockedUntil) {
         this.key = key;
-        this.windowStartedAt = now;
+        this.failures = failures;
+        this.windowStartedAt = windowStartedAt;
+        this.blockedUntil = blockedUntil;
+    }
+
+    String key() {
+        return key;
     }
 
     int failures() {

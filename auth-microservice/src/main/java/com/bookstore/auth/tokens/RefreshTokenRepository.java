@@ -1,23 +1,64 @@
 package com.bookstore.auth.tokens;
 
-import jakarta.persistence.LockModeType;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Lock;
-import org.springframework.data.jpa.repository.Modifying;
-import org.springframework.data.jpa.repository.Query;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
-interface RefreshTokenRepository extends JpaRepository<RefreshToken, Long> {
+/** The refresh tokens, in the caller's transaction (always the writer: a stale answer here is a bug). */
+@Repository
+class RefreshTokenRepository {
 
-    @Lock(LockModeType.PESSIMISTIC_WRITE)
-    Optional<RefreshToken> findByTokenHash(String tokenHash);
+    private final JdbcClient jdbc;
 
-    @Query("select distinct t.familyId from RefreshToken t where t.userId = :userId and t.revokedAt is null")
-    List<String> liveFamiliesOf(long userId);
+    RefreshTokenRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
 
-    @Modifying
-    @Query("update RefreshToken t set t.revokedAt = :now where t.familyId = :familyId and t.revokedAt is null")
-    int revokeFamily(String familyId, Instant now);
+    void insert(String tokenHash, String familyId, long userId, Instant issuedAt, Instant expiresAt) {
+        jdbc.sql("INSERT INTO refresh_tokens (token_hash, family_id, user_id, issued_at, expires_at) "
+                        + "VALUES (?, ?, ?, ?, ?)")
+                .params(tokenHash, familyId, userId, Timestamp.from(issuedAt), Timestamp.from(expiresAt))
+                .update();
+    }
+
+    /** The token with this hash, locked until the transaction ends: two rotations of one token take turns. */
+    Optional<RefreshToken> lockByHash(String tokenHash) {
+        return jdbc.sql("SELECT id, family_id, user_id, expires_at, rotated_at, revoked_at FROM refresh_tokens "
+                        + "WHERE token_hash = ? FOR UPDATE")
+                .param(tokenHash)
+                .query((rs, row) -> new RefreshToken(
+                        rs.getLong("id"),
+                        rs.getString("family_id"),
+                        rs.getLong("user_id"),
+                        rs.getTimestamp("expires_at").toInstant(),
+                        instant(rs.getTimestamp("rotated_at")),
+                        instant(rs.getTimestamp("revoked_at"))))
+                .optional();
+    }
+
+    void markRotated(long id, Instant now) {
+        jdbc.sql("UPDATE refresh_tokens SET rotated_at = ? WHERE id = ?")
+                .params(Timestamp.from(now), id)
+                .update();
+    }
+
+    List<String> liveFamiliesOf(long userId) {
+        return jdbc.sql("SELECT DISTINCT family_id FROM refresh_tokens WHERE user_id = ? AND revoked_at IS NULL")
+                .param(userId)
+                .query(String.class)
+                .list();
+    }
+
+    int revokeFamily(String familyId, Instant now) {
+        return jdbc.sql("UPDATE refresh_tokens SET revoked_at = ? WHERE family_id = ? AND revoked_at IS NULL")
+                .params(Timestamp.from(now), familyId)
+                .update();
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
 }

@@ -42,7 +42,7 @@ public class RefreshTokens {
     @Transactional
     public Rotation rotate(String presented) {
         Instant now = clock.instant();
-        Optional<RefreshToken> found = tokens.findByTokenHash(hash(presented));
+        Optional<RefreshToken> found = tokens.lockByHash(hash(presented));
         if (found.isEmpty()) {
             return Rotation.refused();
         }
@@ -60,7 +60,7 @@ public class RefreshTokens {
         if (!token.usable(now)) {
             return Rotation.refused();
         }
-        token.rotate(now);
+        tokens.markRotated(token.id(), now);
         return new Rotation(Optional.of(issue(token.userId(), token.familyId())));
     }
 
@@ -80,13 +80,13 @@ public class RefreshTokens {
     /** The family of a token, to end its session at logout (even if already rotated). */
     @Transactional
     public Optional<String> familyOf(String presented) {
-        return tokens.findByTokenHash(hash(presented)).map(RefreshToken::familyId);
+        return tokens.lockByHash(hash(presented)).map(RefreshToken::familyId);
     }
 
     private Issued issue(long userId, String familyId) {
         String value = SecretTokens.generate();
         Instant now = clock.instant();
-        tokens.save(new RefreshToken(hash(value), familyId, userId, now, now.plus(properties.refreshTokenTtl())));
+        tokens.insert(hash(value), familyId, userId, now, now.plus(properties.refreshTokenTtl()));
         return new Issued(value, familyId, userId);
     }
 

@@ -1,32 +1,55 @@
 package com.bookstore.auth.tokens;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.data.domain.Limit;
-import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Modifying;
-import org.springframework.data.jpa.repository.Query;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
-interface RevocationRepository extends JpaRepository<Revocation, Long> {
+/** The revoked access tokens and sessions, in the caller's transaction. */
+@Repository
+class RevocationRepository {
+
+    private final JdbcClient jdbc;
+
+    RevocationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
 
     /** Whether the token or its session is revoked (a null argument matches nothing). */
-    @Query("select count(r) > 0 from Revocation r where (:jti is not null and r.jti = :jti)"
-            + " or (:sessionId is not null and r.sessionId = :sessionId)")
-    boolean revoked(String jti, String sessionId);
+    boolean revoked(String jti, String sessionId) {
+        return jdbc.sql("SELECT COUNT(*) FROM revocations WHERE jti = ? OR session_id = ?")
+                        .params(jti, sessionId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
 
     /**
      * Records a revocation unless the token is revoked already, also by a logout running at the same moment (a
      * duplicate-key error caught in Java would leave the transaction marked for rollback).
      */
-    @Modifying
-    @Query(value = "INSERT IGNORE INTO revocations (jti, expires_at) VALUES (:jti, :expiresAt)", nativeQuery = true)
-    int insertIfAbsent(String jti, Instant expiresAt);
+    void insertIfAbsent(String jti, Instant expiresAt) {
+        jdbc.sql("INSERT IGNORE INTO revocations (jti, expires_at) VALUES (?, ?)")
+                .params(jti, Timestamp.from(expiresAt))
+                .update();
+    }
 
-    @Modifying
-    @Query(
-            value = "INSERT IGNORE INTO revocations (session_id, expires_at) VALUES (:sessionId, :expiresAt)",
-            nativeQuery = true)
-    int insertSessionIfAbsent(String sessionId, Instant expiresAt);
+    void insertSessionIfAbsent(String sessionId, Instant expiresAt) {
+        jdbc.sql("INSERT IGNORE INTO revocations (session_id, expires_at) VALUES (?, ?)")
+                .params(sessionId, Timestamp.from(expiresAt))
+                .update();
+    }
 
-    List<Revocation> findByIdGreaterThanOrderByIdAsc(long after, Limit limit);
+    /** Up to {@code limit} revocations after a feed position, oldest first. */
+    List<Revocations.FeedEntry> after(long position, int limit) {
+        return jdbc.sql("SELECT id, jti, session_id, expires_at FROM revocations WHERE id > ? ORDER BY id LIMIT ?")
+                .params(position, limit)
+                .query((rs, row) -> new Revocations.FeedEntry(
+                        rs.getLong("id"),
+                        rs.getString("jti"),
+                        rs.getString("session_id"),
+                        rs.getTimestamp("expires_at").toInstant()))
+                .list();
+    }
 }

@@ -6,7 +6,6 @@ import com.bookstore.platform.web.DatabaseUnavailable;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -85,9 +84,7 @@ public class Revocations implements RevocationList {
     /** Revocations after a feed position, oldest first, read on the writer so none is missed. */
     @Transactional
     public List<FeedEntry> after(long position) {
-        return revocations.findByIdGreaterThanOrderByIdAsc(position, Limit.of(FEED_PAGE)).stream()
-                .map(r -> new FeedEntry(r.id(), r.jti(), r.sessionId(), r.expiresAt()))
-                .toList();
+        return revocations.after(position, FEED_PAGE);
     }
 
     /** One revocation: {@code jti} or {@code sid} (the other is null). */

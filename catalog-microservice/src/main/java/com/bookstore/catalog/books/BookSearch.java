@@ -29,7 +29,7 @@ class BookSearch {
 
     static final int MAX_HITS = 1000;
 
-    private static final String COLUMNS =
+    static final String COLUMNS =
             "id, isbn, title, author, description, genre, published_year, price, currency, stock, cover_url, version,"
                     + " series";
 

@@ -7,7 +7,6 @@ import com.bookstore.platform.web.PageResponse;
 import com.bookstore.platform.web.PreconditionFailedException;
 import java.util.List;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -70,7 +69,7 @@ public class Catalog {
 
     @Transactional(readOnly = true)
     public BookView get(long id) {
-        return books.findById(id).map(Book::view).orElseThrow(() -> new BookNotFoundException(id));
+        return books.find(id).orElseThrow(() -> new BookNotFoundException(id));
     }
 
     /** The genres of the books matching a query, each with how many (the query's own genre filter aside). */
@@ -92,9 +91,9 @@ public class Catalog {
             throw new IsbnTakenException(command.normalizedIsbn());
         }
         try {
-            Book book = books.saveAndFlush(new Book(command));
-            searchIndex.saved(book.searchDocument());
-            return book.view();
+            BookView book = books.find(books.insert(command)).orElseThrow();
+            searchIndex.saved(BookRepository.searchDocument(book));
+            return book;
         } catch (DataIntegrityViolationException addedConcurrently) {
             throw new IsbnTakenException(command.normalizedIsbn());
         }
@@ -103,29 +102,30 @@ public class Catalog {
     /** Replaces a book, provided nobody changed it since {@code expectedVersion} (a sale changes it too). */
     @Transactional
     public BookView update(long id, long expectedVersion, BookCommand command) {
-        Book book = books.findById(id).orElseThrow(() -> new BookNotFoundException(id));
-        if (book.version() != expectedVersion) {
+        BookView current = books.find(id).orElseThrow(() -> new BookNotFoundException(id));
+        if (current.version() != expectedVersion) {
             throw stale();
         }
-        if (!book.isbn().equals(command.normalizedIsbn()) && books.existsByIsbn(command.normalizedIsbn())) {
+        if (!current.isbn().equals(command.normalizedIsbn()) && books.existsByIsbn(command.normalizedIsbn())) {
             throw new IsbnTakenException(command.normalizedIsbn());
         }
-        book.apply(command);
         try {
-            books.flush();
-        } catch (OptimisticLockingFailureException changedMeanwhile) {
-            throw stale();
+            if (!books.update(id, expectedVersion, command)) {
+                throw stale();
+            }
         } catch (DataIntegrityViolationException isbnTakenMeanwhile) {
             throw new IsbnTakenException(command.normalizedIsbn());
         }
-        searchIndex.saved(book.searchDocument());
-        return book.view();
+        BookView book = books.find(id).orElseThrow();
+        searchIndex.saved(BookRepository.searchDocument(book));
+        return book;
     }
 
     @Transactional
     public void delete(long id) {
-        Book book = books.findById(id).orElseThrow(() -> new BookNotFoundException(id));
-        books.delete(book);
+        if (!books.delete(id)) {
+            throw new BookNotFoundException(id);
+        }
         searchIndex.deleted(id);
     }
 

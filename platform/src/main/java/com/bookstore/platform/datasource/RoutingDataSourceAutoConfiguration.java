@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import javax.sql.DataSource;
 import org.springframework.aop.Advisor;
-import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -19,18 +18,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.Ordered;
-import org.springframework.core.env.Environment;
 import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 
 /**
  * Read/write routing for every service: the writer pool (also used by Flyway), the readers behind their router,
- * the consistency-token filter, health, metrics, and two guards: open-in-view off, and a read-write transaction
- * may not join a read-only one.
+ * the consistency-token filter, health, metrics, and a guard: a read-write transaction may not join a read-only one.
  */
 @AutoConfiguration(
         beforeName = {
             "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-            "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
             "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration"
         })
 @EnableConfigurationProperties(RoutingDataSourceProperties.class)
@@ -96,10 +92,5 @@ public class RoutingDataSourceAutoConfiguration {
     @Bean
     HealthIndicator routingDataSourceHealthIndicator(ReadWriteRouting routing) {
         return new RoutingHealthIndicator(routing);
-    }
-
-    @Bean
-    static OpenInViewGuard openInViewGuard(Environment environment, ListableBeanFactory beans) {
-        return new OpenInViewGuard(environment, beans);
     }
 }

@@ -1,22 +1,18 @@
 package com.bookstore.platform.routing;
 
 import com.bookstore.platform.security.BookstoreSecurity;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import java.util.List;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
-import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.stereotype.Repository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,9 +23,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A minimal service on the platform: JPA repository, transactional service, controller — as the real ones are. */
+/** A minimal service on the platform: repository, transactional service, controller — as the real ones are. */
 @SpringBootApplication
-@EnableJpaRepositories(considerNestedRepositories = true)
 public class RoutingTestApplication {
 
     /** The routing tests are about the database: every endpoint of this app is open. */
@@ -40,23 +35,39 @@ public class RoutingTestApplication {
                 .build();
     }
 
-    @Entity
-    @Table(name = "notes")
-    public static class Note {
-        @Id
-        @GeneratedValue(strategy = GenerationType.IDENTITY)
-        Long id;
+    /** The notes table, in the caller's transaction, as the services' repositories are. */
+    @Repository
+    public static class NoteRepository {
+        private final JdbcClient jdbc;
 
-        String text;
+        NoteRepository(JdbcClient jdbc) {
+            this.jdbc = jdbc;
+        }
 
-        protected Note() {}
+        long insert(String text) {
+            KeyHolder key = new GeneratedKeyHolder();
+            jdbc.sql("INSERT INTO notes (text) VALUES (?)").param(text).update(key, "id");
+            return key.getKeyAs(Number.class).longValue();
+        }
 
-        Note(String text) {
-            this.text = text;
+        String text(long id) {
+            return jdbc.sql("SELECT text FROM notes WHERE id = ?")
+                    .param(id)
+                    .query(String.class)
+                    .optional()
+                    .orElse(null);
+        }
+
+        int serverId() {
+            return jdbc.sql("SELECT @@server_id").query(Integer.class).single();
+        }
+
+        void sleep(String tag) {
+            jdbc.sql("SELECT /* " + tag.replaceAll("[^a-z0-9-]", "") + " */ SLEEP(3)")
+                    .query()
+                    .singleValue();
         }
     }
-
-    public interface NoteRepository extends JpaRepository<Note, Long> {}
 
     /** What a transaction saw, and which server ({@code @@server_id}) executed it. */
     public record Observation(Long id, String text, int serverId) {}
@@ -66,25 +77,21 @@ public class RoutingTestApplication {
     @Service
     public static class NoteService {
         private final NoteRepository notes;
-        private final EntityManager entityManager;
         private final NestedWriter nested;
 
-        NoteService(NoteRepository notes, EntityManager entityManager, NestedWriter nested) {
+        NoteService(NoteRepository notes, NestedWriter nested) {
             this.notes = notes;
-            this.entityManager = entityManager;
             this.nested = nested;
         }
 
         @Transactional
         public Observation write(String text) {
-            Note note = notes.saveAndFlush(new Note(text));
-            return new Observation(note.id, note.text, serverId(entityManager));
+            return new Observation(notes.insert(text), text, notes.serverId());
         }
 
         @Transactional(readOnly = true)
         public Observation read(long id) {
-            String text = notes.findById(id).map(note -> note.text).orElse(null);
-            return new Observation(id, text, serverId(entityManager));
+            return new Observation(id, notes.text(id), notes.serverId());
         }
 
         /** A read in a read-write transaction (as a key is polled on the writer): it commits, writing nothing. */
@@ -96,21 +103,19 @@ public class RoutingTestApplication {
         /** A read that takes a while on its server: long enough to kill the server under it. */
         @Transactional(readOnly = true)
         public Observation slowRead(long id, String tag) {
-            entityManager
-                    .createNativeQuery("SELECT /* " + tag.replaceAll("[^a-z0-9-]", "") + " */ SLEEP(3)")
-                    .getSingleResult();
+            notes.sleep(tag);
             return read(id);
         }
 
         @Transactional(readOnly = true)
         public Observation writeInsideRead(String text) {
-            serverId(entityManager);
+            notes.serverId();
             return nested.write(text);
         }
 
         @Transactional(readOnly = true)
         public List<Integer> writeInNewTransactionInsideRead(String text) {
-            int outer = serverId(entityManager);
+            int outer = notes.serverId();
             int inner = nested.writeInNewTransaction(text).serverId();
             return List.of(outer, inner);
         }
@@ -119,17 +124,14 @@ public class RoutingTestApplication {
     @Service
     public static class NestedWriter {
         private final NoteRepository notes;
-        private final EntityManager entityManager;
 
-        NestedWriter(NoteRepository notes, EntityManager entityManager) {
+        NestedWriter(NoteRepository notes) {
             this.notes = notes;
-            this.entityManager = entityManager;
         }
 
         @Transactional
         public Observation write(String text) {
-            Note note = notes.saveAndFlush(new Note(text));
-            return new Observation(note.id, note.text, serverId(entityManager));
+            return new Observation(notes.insert(text), text, notes.serverId());
         }
 
         @Transactional(propagation = Propagation.REQUIRES_NEW)
@@ -166,9 +168,5 @@ public class RoutingTestApplication {
             }
             return written;
         }
-    }
-
-    static int serverId(EntityManager entityManager) {
-        return ((Number) entityManager.createNativeQuery("SELECT @@server_id").getSingleResult()).intValue();
     }
 }

@@ -3,8 +3,6 @@ package com.bookstore.purchase.orders;
 import com.bookstore.platform.web.PageResponse;
 import com.bookstore.platform.web.ResourceNotFoundException;
 import java.util.Optional;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,7 +25,7 @@ public class OrderDetails {
 
     @Transactional(readOnly = true)
     public OrderView get(long userId, String orderId) {
-        return orders.findByIdAndUserIdAndStatusNot(orderId, userId, OrderStatus.RESERVING)
+        return orders.findOwned(orderId, userId, OrderStatus.RESERVING)
                 .map(this::detailed)
                 .orElseThrow(() -> new ResourceNotFoundException("You have no order " + orderId + "."));
     }
@@ -55,28 +53,23 @@ public class OrderDetails {
 
     @Transactional(readOnly = true)
     public PageResponse<OrderView> history(long userId, int page, int size) {
-        return page(orders.findByUserIdAndStatusNotOrderByCreatedAtDesc(
-                userId, OrderStatus.RESERVING, PageRequest.of(page, size)));
+        return views(orders.pageOfCustomer(userId, OrderStatus.RESERVING, page, size));
     }
 
     @Transactional(readOnly = true)
     public PageResponse<OrderView> all(OrderStatus status, int page, int size) {
-        PageRequest request = PageRequest.of(page, size);
-        return page(
+        return views(
                 status == null
-                        ? orders.findByStatusNotOrderByCreatedAtDesc(OrderStatus.RESERVING, request)
-                        : orders.findByStatusOrderByCreatedAtDesc(status, request));
+                        ? orders.pageNotInStatus(OrderStatus.RESERVING, page, size)
+                        : orders.pageInStatus(status, page, size));
     }
 
     private OrderView detailed(Order order) {
         return order.view().with(payments.paymentOf(order.id()), deliveries.deliveryOf(order.id()));
     }
 
-    private static PageResponse<OrderView> page(Page<Order> page) {
+    private static PageResponse<OrderView> views(PageResponse<Order> page) {
         return PageResponse.of(
-                page.getContent().stream().map(Order::view).toList(),
-                page.getNumber(),
-                page.getSize(),
-                page.getTotalElements());
+                page.items().stream().map(Order::view).toList(), page.page(), page.size(), page.totalItems());
     }
 }

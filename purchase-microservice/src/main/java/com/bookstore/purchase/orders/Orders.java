@@ -82,7 +82,7 @@ public class Orders {
                     return new OrderLine(line.bookId(), book.title(), book.price(), line.quantity());
                 })
                 .toList();
-        orders.save(new Order(
+        orders.insert(Order.placed(
                 orderId,
                 userId,
                 lines,
@@ -144,7 +144,7 @@ public class Orders {
      */
     @Transactional
     public OrderView cancel(long userId, String orderId) {
-        Order order = orders.findByIdAndUserIdAndStatusNot(orderId, userId, OrderStatus.RESERVING)
+        Order order = orders.findOwned(orderId, userId, OrderStatus.RESERVING)
                 .orElseThrow(() -> new ResourceNotFoundException("You have no order " + orderId + "."));
         if (!move(order.id(), OrderStatus.PENDING_PAYMENT, OrderStatus.CANCELLED)) {
             if (!move(order.id(), OrderStatus.PAID, OrderStatus.CANCELLED)) {

@@ -1,31 +1,26 @@
 package com.bookstore.purchase.orders;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Embeddable;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** Where the books go. The country is an ISO 3166 alpha-2 code. */
-@Embeddable
 public record ShippingAddress(
-        @Column(name = "ship_full_name") @NotBlank(message = "Enter the recipient's name.") @Size(max = 120)
+        @NotBlank(message = "Enter the recipient's name.") @Size(max = 120)
         String fullName,
 
-        @Column(name = "ship_line1") @NotBlank(message = "Enter the street and number.") @Size(max = 200)
+        @NotBlank(message = "Enter the street and number.") @Size(max = 200)
         String line1,
 
-        @Column(name = "ship_line2") @Size(max = 200) String line2,
+        @Size(max = 200) String line2,
 
-        @Column(name = "ship_city") @NotBlank(message = "Enter the city.") @Size(max = 100)
+        @NotBlank(message = "Enter the city.") @Size(max = 100)
         String city,
 
-        @Column(name = "ship_postal_code")
         @NotBlank(message = "Enter the postal code.")
         @Pattern(regexp = "[A-Za-z0-9 -]{2,12}", message = "Enter a valid postal code.")
         String postalCode,
 
-        @Column(name = "ship_country", columnDefinition = "char(2)")
         @NotBlank(message = "Enter the country.")
         @Pattern(regexp = "[A-Z]{2}", message = "Use the two-letter country code, for example DE.")
         String country) {}
