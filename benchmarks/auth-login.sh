@@ -20,3 +20,4 @@ wrk -t1 -c4 -d15s --latency -H "Authorization: Bearer $TOKEN" "$AUTH/api/auth/me
 wait
 echo "== logins"
 grep -E "Requests/sec|50%|99%|Non-2xx" "$BOOKSTORE_HOME/logins.txt"
+resident_memory

@@ -10,3 +10,4 @@ bench_jar # the JDK ./bookstore uses, for the build and the load generator alike
 "$ROOT/bookstore" up --no-build >/dev/null
 "$JAVA_HOME/bin/java" -cp "$ROOT/benchmarks/target/benchmarks.jar" com.bookstore.bench.CheckoutLoad \
   "https://localhost:$BOOKSTORE_HTTPS_PORT" "$BOOKSTORE_HOME/nginx/tls/cert.pem" "http://127.0.0.1:11001" 50 1500 60
+resident_memory

@@ -81,8 +81,4 @@ read -r _ u_p50 u_p99 < "$BOOKSTORE_HOME/uncached.figures"
 echo "== cached is $(awk -v c="$c_rps" -v s="$s_rps" 'BEGIN {printf "%.0f", 100 * c / s}')% of static (target >= 50%)," \
   "its p99 $(ms "$c_p99") ms (target <= 10 ms); uncached p99 is" \
   "$(awk -v a="$(ms "$u_p99")" -v b="$(ms "$u_p50")" 'BEGIN {printf "%.1f", a / b}')x its p50 (target <= 4x)"
-echo "== resident memory after the runs"
-for svc in auth catalog purchase; do
-  pid="$(cat "$BOOKSTORE_HOME/run/$svc-1.pid")"
-  printf '   %-9s %6d MB RSS\n' "$svc" "$(( $(awk '/VmRSS/ {print $2}' "/proc/$pid/status") / 1024 ))"
-done
+resident_memory

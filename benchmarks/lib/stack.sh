@@ -1,8 +1,9 @@
 # Sourced by the benchmark scripts: the local stack's state in a folder of its own and on spare ports (services
 # from 11001, HTTPS 12443, databases 12306-12308), so a benchmark never touches a running ./bookstore up; at exit
 # the stack is stopped (by its PIDs, ./bookstore down) and the folder removed, after the script's own clean-up
-# (on_exit). Sets ROOT and BASE; needs TOOL… says which tools are missing; bench_jdk and bench_jar give the JDK
-# ./bookstore uses (21 or newer: the machine's default java may be older) and the load generators' jar.
+# (on_exit). Sets ROOT and BASE; needs TOOL… says which tools are missing; resident_memory prints each service's
+# RSS; bench_jdk and bench_jar give the JDK ./bookstore uses (21 or newer: the machine's default java may be older)
+# and the load generators' jar.
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 export BOOKSTORE_HOME="$(mktemp -d /tmp/bookstore-bench.XXXXXX)"
 chmod 755 "$BOOKSTORE_HOME" # a static nginx of a benchmark reads from it as an unprivileged worker
@@ -21,6 +22,15 @@ trap bench_cleanup EXIT
 needs() {
   for tool in "$@"; do
     command -v "$tool" >/dev/null || { echo "$tool is missing: apt-get install -y $tool"; exit 1; }
+  done
+}
+
+# The resident memory of each service (instance 1) now: what #17's "<= 300 MB after the benchmarks" is about.
+resident_memory() {
+  echo "== resident memory after the runs"
+  for svc in auth catalog purchase; do
+    pid="$(cat "$BOOKSTORE_HOME/run/$svc-1.pid")"
+    printf '   %-9s %6d MB RSS\n' "$svc" "$(( $(awk '/VmRSS/ {print $2}' "/proc/$pid/status") / 1024 ))"
   done
 }
 

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -14,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Argon2id with OWASP's parameters (m=19 MiB, t=2, p=1) behind a {@link DelegatingPasswordEncoder}, so a hash made
  * with older parameters is recognised and upgraded at the next login. At most a few hashes run at once (each
- * takes ~19 MiB and tens of milliseconds of CPU), so a burst of logins cannot starve every other request.
+ * takes ~19 MiB and tens of milliseconds of CPU), so a burst of logins cannot starve every other request; their
+ * memory is reused from one hash to the next ({@link PooledArgon2PasswordEncoder}).
  */
 @Component
 public class PasswordHashing {
@@ -26,9 +26,10 @@ public class PasswordHashing {
     private final String dummyHash;
 
     PasswordHashing(AuthProperties properties) {
-        Argon2PasswordEncoder argon2 = new Argon2PasswordEncoder(16, 32, 1, 19456, 2);
+        int hashesAtOnce = properties.throttle().hashPermits();
+        PooledArgon2PasswordEncoder argon2 = new PooledArgon2PasswordEncoder(16, 32, 1, 19456, 2, hashesAtOnce);
         this.encoder = new DelegatingPasswordEncoder(ENCODER_ID, Map.of(ENCODER_ID, argon2));
-        this.permits = new Semaphore(properties.throttle().hashPermits(), true);
+        this.permits = new Semaphore(hashesAtOnce, true);
         this.dummyHash = encoder.encode("not-a-password-of-anyone");
     }
 
