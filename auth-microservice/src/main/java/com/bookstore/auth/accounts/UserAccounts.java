@@ -31,9 +31,9 @@ public class UserAccounts {
             throw new EmailTakenException();
         }
         try {
-            UserView opened =
-                    UserView.of(users.findById(users.insert(normalized, displayName.trim(), passwordHash, roles))
-                            .orElseThrow());
+            String name = displayName.trim();
+            long id = users.insert(normalized, name, passwordHash, roles);
+            UserView opened = UserView.of(new User(id, normalized, name, passwordHash, roles, null));
             events.publishEvent(new AccountOpened(opened));
             return opened;
         } catch (DataIntegrityViolationException raceLostToAnotherRegistration) {

@@ -1,5 +1,6 @@
 package com.bookstore.auth.accounts;
 
+import com.bookstore.platform.jdbc.Timestamps;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -68,17 +69,13 @@ class UserRepository {
         return jdbc.sql("SELECT id, email, display_name, password_hash, email_confirmed_at FROM users WHERE "
                         + condition)
                 .param(value)
-                .query((rs, row) -> {
-                    long id = rs.getLong("id");
-                    Timestamp confirmed = rs.getTimestamp("email_confirmed_at");
-                    return new User(
-                            id,
-                            rs.getString("email"),
-                            rs.getString("display_name"),
-                            rs.getString("password_hash"),
-                            rolesOf(id),
-                            confirmed == null ? null : confirmed.toInstant());
-                })
+                .query((rs, row) -> new User(
+                        rs.getLong("id"),
+                        rs.getString("email"),
+                        rs.getString("display_name"),
+                        rs.getString("password_hash"),
+                        rolesOf(rs.getLong("id")),
+                        Timestamps.instant(rs.getTimestamp("email_confirmed_at"))))
                 .optional();
     }
 

@@ -1,5 +1,6 @@
 package com.bookstore.auth.login;
 
+import com.bookstore.platform.jdbc.Timestamps;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
@@ -38,14 +39,11 @@ class ThrottleRepository {
         return jdbc.sql("SELECT failures, window_started_at, blocked_until FROM login_throttle "
                         + "WHERE throttle_key = ? FOR UPDATE")
                 .param(key)
-                .query((rs, row) -> {
-                    Timestamp blocked = rs.getTimestamp("blocked_until");
-                    return new ThrottleEntry(
-                            key,
-                            rs.getInt("failures"),
-                            rs.getTimestamp("window_started_at").toInstant(),
-                            blocked == null ? null : blocked.toInstant());
-                })
+                .query((rs, row) -> new ThrottleEntry(
+                        key,
+                        rs.getInt("failures"),
+                        rs.getTimestamp("window_started_at").toInstant(),
+                        Timestamps.instant(rs.getTimestamp("blocked_until"))))
                 .optional();
     }
 
@@ -55,7 +53,7 @@ class ThrottleRepository {
                 .params(
                         entry.failures(),
                         Timestamp.from(entry.windowStartedAt()),
-                        entry.blockedUntil() == null ? null : Timestamp.from(entry.blockedUntil()),
+                        Timestamps.of(entry.blockedUntil()),
                         entry.key())
                 .update();
     }

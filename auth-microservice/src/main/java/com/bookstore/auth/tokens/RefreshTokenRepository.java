@@ -1,5 +1,6 @@
 package com.bookstore.auth.tokens;
 
+import com.bookstore.platform.jdbc.Timestamps;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -34,8 +35,8 @@ class RefreshTokenRepository {
                         rs.getString("family_id"),
                         rs.getLong("user_id"),
                         rs.getTimestamp("expires_at").toInstant(),
-                        instant(rs.getTimestamp("rotated_at")),
-                        instant(rs.getTimestamp("revoked_at"))))
+                        Timestamps.instant(rs.getTimestamp("rotated_at")),
+                        Timestamps.instant(rs.getTimestamp("revoked_at"))))
                 .optional();
     }
 
@@ -56,9 +57,5 @@ class RefreshTokenRepository {
         return jdbc.sql("UPDATE refresh_tokens SET revoked_at = ? WHERE family_id = ? AND revoked_at IS NULL")
                 .params(Timestamp.from(now), familyId)
                 .update();
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }

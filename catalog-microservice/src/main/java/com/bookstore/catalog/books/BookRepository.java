@@ -2,6 +2,7 @@ package com.bookstore.catalog.books;
 
 import com.bookstore.catalog.search.SearchDocument;
 import java.math.RoundingMode;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -78,7 +79,7 @@ class BookRepository {
 
     /** A staff member's command as it is stored: trimmed, the price to the cent, defaults filled in. */
     private static Map<String, Object> columns(BookCommand command) {
-        java.util.HashMap<String, Object> columns = new java.util.HashMap<>();
+        Map<String, Object> columns = new HashMap<>();
         columns.put("isbn", command.normalizedIsbn());
         columns.put("title", command.title().trim());
         columns.put("author", command.author().trim());

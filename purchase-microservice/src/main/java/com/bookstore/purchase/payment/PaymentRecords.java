@@ -1,5 +1,6 @@
 package com.bookstore.purchase.payment;
 
+import com.bookstore.platform.jdbc.Timestamps;
 import com.bookstore.purchase.orders.PaymentLedger;
 import com.bookstore.purchase.orders.PaymentView;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -52,9 +53,7 @@ class PaymentRecords implements PaymentLedger {
                                 rs.getString("last4"),
                                 rs.getString("status"),
                                 rs.getTimestamp("captured_at").toInstant(),
-                                rs.getTimestamp("refunded_at") == null
-                                        ? null
-                                        : rs.getTimestamp("refunded_at").toInstant()),
+                                Timestamps.instant(rs.getTimestamp("refunded_at"))),
                         orderId)
                 .stream()
                 .findFirst()
