@@ -28,6 +28,7 @@ run() { # label
   total=$((reads + writes + fallbacks))
   echo "== $1: catalog transactions: reader $reads, writer $writes, fallback $fallbacks" \
     "($(( total > 0 ? 100 * reads / total : 0 ))% on replicas)"
+  resident_memory
   "$ROOT/bookstore" down >/dev/null
 }
 

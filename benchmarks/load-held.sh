@@ -34,3 +34,4 @@ grep -cE "worker_connections are not enough|Too many open files|upstream" "$BOOK
   | sed 's/^/   lines: /' || true
 grep -oE "(worker_connections are not enough|Too many open files|upstream [a-z ]+)" "$BOOKSTORE_HOME/nginx/logs/error.log" \
   | sort | uniq -c | head -5 || true
+resident_memory

@@ -48,6 +48,7 @@ measure() {
   for name in api page; do
     wrk -t1 -c1 -d15s -s "$BOOKSTORE_HOME/$name.lua" -H "Authorization: Bearer $token" "$BASE" | tail -1
   done
+  resident_memory
   "$ROOT/bookstore" down >/dev/null
 }
 
