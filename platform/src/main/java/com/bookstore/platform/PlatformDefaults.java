@@ -50,8 +50,8 @@ public final class PlatformDefaults implements EnvironmentPostProcessor {
             Map.entry("springdoc.paths-to-match", "/api/**,/.well-known/**"),
             Map.entry("springdoc.writer-with-order-by-keys", "true"),
             Map.entry("springdoc.swagger-ui.enabled", "false"),
-            // The actuator's endpoints write JSON with Jackson 3; a second, Jackson 2 mapper for them (made because
-            // springdoc brings Jackson 2) would load ~600 classes no request uses.
+            // The actuator's endpoints write JSON with Jackson 3; no second, Jackson 2 mapper for them (Boot makes
+            // one because springdoc brings Jackson 2).
             Map.entry("management.endpoints.jackson2.isolated-object-mapper", "false"),
             // Secrets Manager and SES are for AWS, where the instances switch them on (their secrets; mail through
             // SES's API instead of SMTP).
