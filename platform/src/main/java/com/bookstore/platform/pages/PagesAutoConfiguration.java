@@ -4,8 +4,10 @@ import java.util.List;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -17,9 +19,14 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class PagesAutoConfiguration {
 
-    static {
-        // Not a request parameter: the API documents leave it out, as they leave out @AuthenticationPrincipal.
-        SpringDocUtils.getConfig().addRequestWrapperToIgnore(CurrentUser.class);
+    /** Where springdoc writes the API documents (the services' tests): {@link CurrentUser} is no parameter of them. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springdoc.core.utils.SpringDocUtils")
+    static class ApiDocuments {
+        static {
+            // Left out as springdoc leaves out @AuthenticationPrincipal.
+            SpringDocUtils.getConfig().addRequestWrapperToIgnore(CurrentUser.class);
+        }
     }
 
     @Bean

@@ -25,10 +25,11 @@ import org.springframework.context.annotation.Bean;
 /**
  * The head of every service's OpenAPI document (springdoc writes the paths): which service, the bearer JWT the
  * API takes, the site itself as the one server (so the document is the same wherever it is generated), and the
- * problem+json answers every operation may give.
+ * problem+json answers every operation may give. springdoc runs in the services' tests only, which compare what it
+ * generates with the committed document the running service serves (CommittedApiDocsAutoConfiguration).
  */
 @AutoConfiguration
-@ConditionalOnClass(OpenAPI.class)
+@ConditionalOnClass(name = "org.springdoc.core.configuration.SpringDocConfiguration")
 public class ApiDocsAutoConfiguration {
 
     static final String BEARER = "bearer";
