@@ -38,6 +38,10 @@ public final class PlatformDefaults implements EnvironmentPostProcessor {
             Map.entry("server.tomcat.accept-count", "1024"),
             // Trace ids for log correlation on every request; no tracing back end is configured, so nothing is
             // exported (a deployment adds one with management.tracing.export.* / an exporter).
+            // HTTP clients Boot builds (RestClient.Builder) use the JDK's HttpClient, which every service loads
+            // anyway (the revocation list, the catalog client), not Apache HttpClient 5: on the classpath through
+            // the AWS SDK, Boot picks it first and loaded its ~240 classes in the purchase service for nothing.
+            Map.entry("spring.http.clients.imperative.factory", "jdk"),
             Map.entry("management.tracing.sampling.probability", "1.0"),
             Map.entry("management.tracing.propagation.type", "w3c"),
             Map.entry("management.health.db.enabled", "false"),
