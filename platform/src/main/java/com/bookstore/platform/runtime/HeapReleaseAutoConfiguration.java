@@ -1,9 +1,5 @@
 package com.bookstore.platform.runtime;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryUsage;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -30,21 +26,9 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnBooleanProperty(name = "bookstore.heap-release.enabled", matchIfMissing = true)
 public class HeapReleaseAutoConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(HeapReleaseAutoConfiguration.class);
-
     @Bean
     ApplicationListener<ApplicationReadyEvent> collectStartupGarbage() {
-        return ready -> {
-            MemoryUsage before = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-            System.gc();
-            MemoryUsage after = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-            log.info(
-                    "Collected the start-up's garbage: heap {} MB used of {} MB committed -> {} MB of {} MB",
-                    before.getUsed() >> 20,
-                    before.getCommitted() >> 20,
-                    after.getUsed() >> 20,
-                    after.getCommitted() >> 20);
-        };
+        return ready -> IdleHeapRelease.collect("Collected the start-up's garbage");
     }
 
     @Bean

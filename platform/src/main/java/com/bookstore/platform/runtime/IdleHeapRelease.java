@@ -66,11 +66,17 @@ public final class IdleHeapRelease implements SmartLifecycle {
         if (!policy.shouldCollect(System.nanoTime(), collections, used, afterLastFull.getUsed())) {
             return;
         }
+        collect("Quiet after load: collected the heap");
+    }
+
+    /** One full collection, logged with the heap before and after it (the heap shrinks at once: service.jvm.options). */
+    static void collect(String occasion) {
         MemoryUsage before = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         System.gc();
         MemoryUsage after = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         log.info(
-                "Quiet after load: collected the heap, {} MB used of {} MB committed -> {} MB of {} MB",
+                "{}: heap {} MB used of {} MB committed -> {} MB of {} MB",
+                occasion,
                 before.getUsed() >> 20,
                 before.getCommitted() >> 20,
                 after.getUsed() >> 20,
