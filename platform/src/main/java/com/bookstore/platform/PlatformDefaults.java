@@ -36,12 +36,12 @@ public final class PlatformDefaults implements EnvironmentPostProcessor {
             // The kernel's queue of connections not yet accepted: nginx opening hundreds at once (a burst of
             // clients) must wait there, not time out connecting (Tomcat's default is 100).
             Map.entry("server.tomcat.accept-count", "1024"),
-            // Trace ids for log correlation on every request; no tracing back end is configured, so nothing is
-            // exported (a deployment adds one with management.tracing.export.* / an exporter).
             // HTTP clients Boot builds (RestClient.Builder) use the JDK's HttpClient, which every service loads
             // anyway (the revocation list, the catalog client), not Apache HttpClient 5: on the classpath through
-            // the AWS SDK, Boot picks it first and loaded its ~240 classes in the purchase service for nothing.
+            // the AWS SDK, Boot picks it first and loaded its ~260 classes in the purchase service for nothing.
             Map.entry("spring.http.clients.imperative.factory", "jdk"),
+            // Trace ids for log correlation on every request; no tracing back end is configured, so nothing is
+            // exported (a deployment adds one with management.tracing.export.* / an exporter).
             Map.entry("management.tracing.sampling.probability", "1.0"),
             Map.entry("management.tracing.propagation.type", "w3c"),
             Map.entry("management.health.db.enabled", "false"),
