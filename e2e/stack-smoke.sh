@@ -81,7 +81,7 @@ check "nginx's access log keeps no link's token (neither as the request nor as a
 check "book covers are served" bash -c "curl -sk -o /dev/null -w '%{content_type}' $BASE/covers/1.svg | grep -q image/svg"
 check "/actuator is not served publicly" bash -c "curl -sk -o /dev/null -w '%{http_code}' $BASE/actuator/health | grep -qx 404"
 check "the OpenAPI documents are not served publicly" bash -c "curl -sk -o /dev/null -w '%{http_code}' $BASE/v3/api-docs | grep -qx 404"
-check "each service serves its committed OpenAPI document on its own port" bash -c "p=19000; for svc in auth catalog purchase; do p=\$((p + 1)); curl -sf http://127.0.0.1:\$p/v3/api-docs | cmp -s - '$ROOT/'\$svc-microservice/openapi.json || exit 1; done"
+check "each service serves its committed OpenAPI document on its own port" bash -c "p=\$BOOKSTORE_SERVICE_PORT_BASE; for svc in auth catalog purchase; do p=\$((p + 1)); curl -sf http://127.0.0.1:\$p/v3/api-docs | cmp -s - '$ROOT/'\$svc-microservice/openapi.json || exit 1; done"
 check "/internal is not served publicly" bash -c "curl -sk -o /dev/null -w '%{http_code}' $BASE/internal/anything | grep -qx 404"
 
 # Bad input through nginx: always a 4xx problem+json naming what is wrong, never a 5xx.

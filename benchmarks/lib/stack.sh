@@ -29,19 +29,18 @@ needs() {
 # end of the load, and settled 15 s later, once the services have fallen quiet (a full collection after load,
 # IdleHeapRelease, ~5 s; the compilers' arenas freed and the native heap trimmed, every 10 s).
 resident_memory() {
-  local svc pid
+  local svc
   declare -A at_end
-  for svc in auth catalog purchase; do
-    pid="$(cat "$BOOKSTORE_HOME/run/$svc-1.pid")"
-    at_end[$svc]="$(( $(awk '/VmRSS/ {print $2}' "/proc/$pid/status") / 1024 ))"
-  done
+  for svc in auth catalog purchase; do at_end[$svc]="$(rss_mb "$svc")"; done
   sleep 15
   echo "== resident memory after the runs: at the end of the load / settled 15 s later"
   for svc in auth catalog purchase; do
-    pid="$(cat "$BOOKSTORE_HOME/run/$svc-1.pid")"
-    printf '   %-9s %6d MB / %6d MB RSS\n' "$svc" "${at_end[$svc]}" \
-      "$(( $(awk '/VmRSS/ {print $2}' "/proc/$pid/status") / 1024 ))"
+    printf '   %-9s %6d MB / %6d MB RSS\n' "$svc" "${at_end[$svc]}" "$(rss_mb "$svc")"
   done
+}
+
+rss_mb() { # service: its instance 1's resident memory now, in MB
+  echo $(( $(awk '/VmRSS/ {print $2}' "/proc/$(cat "$BOOKSTORE_HOME/run/$1-1.pid")/status") / 1024 ))
 }
 
 bench_jdk() {
