@@ -40,7 +40,8 @@ consistency_token() { # headers-file: the Consistency-Token header of a saved an
 }
 
 stack_up() { # name, ./bookstore up options...: the local stack up on this script's state and ports, down at exit
-  trap '"$ROOT/bookstore" down >/dev/null 2>&1 || true; rm -rf "$BOOKSTORE_HOME"' EXIT
+  # (and its folder removed: STACK_FOLDER when the state sits inside one)
+  trap '"$ROOT/bookstore" down >/dev/null 2>&1 || true; rm -rf "${STACK_FOLDER:-$BOOKSTORE_HOME}"' EXIT
   if ! "$ROOT/bookstore" up --no-build "${@:2}"; then
     echo "  FAIL  ./bookstore up ${*:2}"; "$ROOT/bookstore" logs || true
     echo "$1: 0 passed, 1 failed"; exit 1

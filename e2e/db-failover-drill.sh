@@ -11,7 +11,6 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=e2e/checks.sh
 . "$ROOT/e2e/checks.sh"
 export BOOKSTORE_HOME="$(mktemp -d /tmp/bookstore-drill.XXXXXX)"
-chmod 755 "$BOOKSTORE_HOME"
 export BOOKSTORE_HTTPS_PORT=29443 BOOKSTORE_HTTP_PORT=29080
 export BOOKSTORE_DB_PORTS="29306 29307 29308" BOOKSTORE_SERVICE_PORT_BASE=29000
 BASE="https://localhost:$BOOKSTORE_HTTPS_PORT"

@@ -7,7 +7,6 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=e2e/checks.sh
 . "$ROOT/e2e/checks.sh"
 export BOOKSTORE_HOME="$(mktemp -d /tmp/bookstore-failover.XXXXXX)"
-chmod 755 "$BOOKSTORE_HOME" # nginx's workers read the outage page from it
 export BOOKSTORE_HTTPS_PORT=14443 BOOKSTORE_HTTP_PORT=14080
 export BOOKSTORE_DB_PORTS="24306 24307 24308" BOOKSTORE_SERVICE_PORT_BASE=16000
 BASE="https://localhost:$BOOKSTORE_HTTPS_PORT"

@@ -5,7 +5,10 @@ set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=e2e/checks.sh
 . "$ROOT/e2e/checks.sh"
-export BOOKSTORE_HOME="$(mktemp -d /tmp/bookstore-smoke.XXXXXX)"
+# The state sits inside a private folder (mktemp -d: mode 700), as it does for a checkout under /root: nginx's
+# workers (nobody, as root starts it) cannot pass through it and must get a folder of their own.
+export STACK_FOLDER="$(mktemp -d /tmp/bookstore-smoke.XXXXXX)"
+export BOOKSTORE_HOME="$STACK_FOLDER/state"
 export BOOKSTORE_HTTPS_PORT=18443 BOOKSTORE_HTTP_PORT=18080
 export BOOKSTORE_DB_PORTS="23306 23307 23308" BOOKSTORE_SERVICE_PORT_BASE=19000
 BASE="https://localhost:$BOOKSTORE_HTTPS_PORT"
@@ -29,6 +32,11 @@ echo "$status"
 check "status reports every component healthy" test "$status_rc" -eq 0
 check "status shows replication running on both replicas" test "$(grep -c 'replication running' <<< "$status")" -eq 2
 check "nginx answers over HTTPS" curl -skf "$BASE/nginx-health"
+workers_dir="$(readlink -f "$BOOKSTORE_HOME/nginx/run")"
+if [ "$(id -u)" -eq 0 ]; then
+  check "nginx's workers keep their files outside the private state folder" bash -c "[[ '$workers_dir' == /tmp/bookstore-nginx.* ]]"
+  check "nginx's workers can read the outage page" runuser -u nobody -- test -r "$workers_dir/errors/unavailable.html"
+fi
 check "HTTP redirects to HTTPS with 308" bash -c "curl -s -o /dev/null -w '%{http_code} %{redirect_url}' http://localhost:$BOOKSTORE_HTTP_PORT/books | grep -q '^308 https://localhost:$BOOKSTORE_HTTPS_PORT/books'"
 check "HTTP/2 is negotiated" bash -c "curl -sk --http2 -o /dev/null -w '%{http_version}' $BASE/nginx-health | grep -qx 2"
 check "HSTS is sent" bash -c "header $BASE/nginx-health | grep -qi '^strict-transport-security: max-age=63072000'"
@@ -193,6 +201,7 @@ check "up recorded a PID for each of the 9 processes, all alive" all_alive 9 $pi
 "$ROOT/bookstore" down
 check "down stops every process it started" none_alive $pids
 check "down leaves no service or nginx PID file behind" bash -c "! ls $BOOKSTORE_HOME/run/*.pid $BOOKSTORE_HOME/nginx/run/nginx.pid"
+[ "$(id -u)" -ne 0 ] || check "down removes nginx's workers' folder" test ! -e "$workers_dir"
 check "each service wrote its class-data archive as it stopped" \
   test "$(find "$BOOKSTORE_HOME/jvm" -name '1.jsa' -size +10M | wc -l)" -eq 3
 "$ROOT/bookstore" up --no-build >/dev/null
