@@ -2,7 +2,6 @@ package com.bookstore.catalog.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
@@ -44,7 +42,7 @@ public final class BookIndex implements AutoCloseable {
 
     public BookIndex() {
         try {
-            folder = Files.createTempDirectory("bookstore-search-");
+            folder = IndexFolders.create();
             directory = FSDirectory.open(folder);
             Map<String, Analyzer> perField = new HashMap<>();
             SearchQueries.FIELDS
@@ -168,10 +166,7 @@ public final class BookIndex implements AutoCloseable {
             searchers.close();
             writer.close();
             directory.close();
-            try (Stream<Path> files = Files.walk(folder)) {
-                files.sorted((a, b) -> b.compareTo(a))
-                        .forEach(path -> path.toFile().delete());
-            }
+            IndexFolders.delete(folder);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
