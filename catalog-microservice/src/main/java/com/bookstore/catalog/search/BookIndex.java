@@ -21,6 +21,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.FSDirectory;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The catalog's search index (Apache Lucene), one per service instance, in a temporary folder (memory-mapped: the
@@ -166,7 +167,7 @@ public final class BookIndex implements AutoCloseable {
             searchers.close();
             writer.close();
             directory.close();
-            IndexFolders.delete(folder);
+            FileSystemUtils.deleteRecursively(folder);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

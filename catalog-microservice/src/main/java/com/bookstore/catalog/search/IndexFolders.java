@@ -6,8 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -15,6 +13,7 @@ import org.apache.lucene.store.Lock;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The folders of the catalog instances' search indexes, one per instance in the temporary folder. An instance
@@ -48,7 +47,7 @@ final class IndexFolders {
                     if (Files.isDirectory(folder)
                             && Files.getLastModifiedTime(folder).toInstant().isBefore(before)
                             && abandoned(folder)) {
-                        delete(folder);
+                        FileSystemUtils.deleteRecursively(folder);
                         removed++;
                     }
                 } catch (IOException e) {
@@ -62,15 +61,6 @@ final class IndexFolders {
             log.info("Removed {} search index folder(s) left by catalog instances that did not stop", removed);
         }
         return removed;
-    }
-
-    /** Deletes a folder and everything in it. */
-    static void delete(Path folder) throws IOException {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 
     private static boolean abandoned(Path folder) throws IOException {
