@@ -69,7 +69,9 @@ public final class IdleHeapRelease implements SmartLifecycle {
         collect("Quiet after load: collected the heap");
     }
 
-    /** One full collection, logged with the heap before and after it (the heap shrinks at once: service.jvm.options). */
+    /**
+     * One full collection, logged with the heap before and after it (the heap shrinks at once: service.jvm.options).
+     */
     static void collect(String occasion) {
         MemoryUsage before = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         System.gc();

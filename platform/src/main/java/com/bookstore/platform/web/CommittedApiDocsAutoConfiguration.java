@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Bean;
  * generates that document in the service's tests, which fail when it differs from the committed file
  * ({@code CommittedOpenApi}), so the file is what springdoc would serve; where springdoc is on the classpath (the
  * tests) it serves the document itself and this backs off. Running springdoc in every service cost ~1,085 classes
- * (springdoc, swagger-core and the Jackson 2 they bring) and ~8 MB of metaspace, symbols and class space for a document that never changes
- * between builds.
+ * (springdoc, swagger-core and the Jackson 2 they bring) and ~8 MB of metaspace, symbols and class space for a
+ * document that never changes between builds.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
